@@ -1,0 +1,134 @@
+"""Who an item is addressed to: canonical bodies and forces, found by a spaCy PhraseMatcher.
+
+The vocabulary lives in rules/bodies.json and rules/forces.json. Only the item's subject (the words
+before "should"/"must", in the item or its lead-in) and "work with X" phrases name addressees: a body
+merely mentioned later ("reports passed to forces by the NFIB") is not one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import spacy
+from spacy.matcher import PhraseMatcher
+
+from .text import plain
+
+MODAL = re.compile(r"\b(should|must|needs? to|is to|are to|will need to)\b", re.I)
+WORK_WITH = re.compile(
+    r"\b(?:work(?:ing|s)?|jointly|together|in partnership|in consultation|in conjunction|collaborat\w+)"
+    r"\s+with\s+(?P<who>[^.;:]{3,120})", re.I)
+THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the police force)\b(?!\s+(of|for)\b)",
+                       re.I)
+SUBSET = re.compile(
+    r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
+    r"(?P<cond>(?:that|which|who|in|with|using|where)\b[^,;:]{3,160}?)(?=\s+(?:should|must|need|are|is|will)\b|$)",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Body:
+    id: str
+    name: str
+    group: str  # chief_constables | pccs | national | government | force
+    adopts: bool = False
+    country: str | None = None
+
+
+@dataclass
+class Addressees:
+    names: list[str]
+    bodies: list[Body]
+    condition: str | None = None  # "that use the Niche records management system"
+    pcc_areas: list[str] | None = None  # forces whose PCC alone is named ("the PCC for Kent")
+    named_in_subject: list[str] | None = None
+
+
+@cache
+def vocabulary() -> tuple[spacy.language.Language, PhraseMatcher, dict[str, Body]]:
+    """A blank English pipeline and a PhraseMatcher over every alias (no model download)."""
+    nlp = spacy.blank("en")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    bodies: dict[str, Body] = {}
+    rules = resources.files(__package__).joinpath("rules")
+    for entry in json.loads(rules.joinpath("bodies.json").read_text("utf-8"))["bodies"]:
+        body = Body(entry["id"], entry["name"], entry["group"], entry.get("adopts", False))
+        bodies[body.id] = body
+        matcher.add(body.id, [nlp.make_doc(plain(a)) for a in entry["aliases"] + [entry["name"]]])
+    for entry in json.loads(rules.joinpath("forces.json").read_text("utf-8"))["forces"]:
+        body = Body(entry["id"], entry["name"], "force", country=entry["country"])
+        bodies[body.id] = body
+        aliases = {entry["name"], *entry["aliases"]}
+        aliases |= {a.replace(" and ", " & ") for a in aliases}
+        matcher.add(body.id, [nlp.make_doc(plain(a)) for a in aliases])
+    return nlp, matcher, bodies
+
+
+def find_bodies(text: str) -> list[tuple[Body, int, int]]:
+    """Every body named in the text, longest match first where they overlap: (body, start, end)."""
+    nlp, matcher, bodies = vocabulary()
+    doc = nlp.make_doc(plain(text))
+    matches = matcher(doc)
+    ids = {(s, e): m for m, s, e in matches}
+    spans = spacy.util.filter_spans([doc[s:e] for _, s, e in matches])
+    return [(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], sp.start_char, sp.end_char) for sp in spans]
+
+
+def subject_of(text: str) -> str:
+    """The words before the first modal verb: who is being told to act."""
+    m = MODAL.search(text)
+    return text[: m.start()] if m else text[:200]
+
+
+def find_addressees(text: str, lead_in: str | None = None, report_force: str | None = None,
+                    heading: str | None = None) -> Addressees:
+    """Canonical addressees of one item."""
+    source = plain(lead_in) if lead_in else plain(text)
+    subject = subject_of(source)
+    found: list[Body] = []
+    pcc_areas: list[str] = []
+    plain_subject = plain(subject)
+    for body, start, _end in find_bodies(plain_subject):
+        before = plain_subject[:start].lower()
+        if body.group == "force" and re.search(r"commissioners?\s+for\s+(the\s+)?$", before):
+            pcc_areas.append(body.name)  # "the Police and Crime Commissioner for Kent": the PCC only
+            continue
+        if body.group == "chief_constables" and re.search(r"\bchief constable of\s+$", before):
+            continue
+        found.append(body)
+    if heading:
+        found.extend(b for b, _, _ in find_bodies(heading))
+    for m in WORK_WITH.finditer(plain(text)):
+        found.extend(b for b, _, _ in find_bodies(m.group("who")))
+    if report_force and THE_FORCE.search(subject):
+        found.append(_force_body(report_force))
+    if not found and report_force:
+        found.append(_force_body(report_force))
+    unique: dict[str, Body] = {}
+    for body in found:
+        unique.setdefault(body.name, body)
+    cond = SUBSET.search(plain_subject)
+    return Addressees(
+        names=list(unique), bodies=list(unique.values()),
+        condition=cond.group("cond").strip() if cond else None,
+        pcc_areas=pcc_areas or None,
+    )
+
+
+def _force_body(name: str) -> Body:
+    for body in vocabulary()[2].values():
+        if body.group == "force" and body.name == name:
+            return body
+    return Body("force-" + name.lower(), name, "force")
+
+
+def force_named_in(text: str) -> str | None:
+    """The first police force named in a text (a report title, say), by canonical name."""
+    for body, _, _ in find_bodies(text):
+        if body.group == "force":
+            return body.name
+    return None

@@ -1,0 +1,123 @@
+"""An item's deadline: the phrase as printed and the date it resolves to.
+
+Our own patterns find the deadline phrase ("By 31 March 2025", "Within six months", "With immediate
+effect"); dateparser, with fixed settings, reads only the date inside an absolute phrase. A relative
+phrase counts from publication. Dates elsewhere in the text (events, statistics) are never taken:
+a phrase counts only where it governs the instruction, at the start or beside the modal verb.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "eighteen": 18, "twenty": 20, "twenty-four": 24, "thirty": 30, "a": 1, "an": 1,
+}
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+DAY_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+MONTH_DATE = rf"(?:(?:the\s+)?end\s+of\s+)?(?:{MONTHS})\.?\s+\d{{4}}"
+YEAR_DATE = r"(?:the\s+)?end\s+of\s+(?:(?:the\s+)?(?:calendar|financial)\s+year\s+)?\d{4}(?:/\d{2,4})?"
+ABSOLUTE = rf"(?P<abs>(?:by|not later than|no later than|before|on or before)\s+(?:{DAY_DATE}|{MONTH_DATE}|{YEAR_DATE}))"
+NUMBER = rf"(?:\d{{1,3}}|{'|'.join(sorted(NUMBERS, key=len, reverse=True))})"
+RELATIVE = rf"(?P<rel>within\s+(?:the\s+next\s+)?(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year)s?)"
+IMMEDIATE = r"(?P<imm>with\s+immediate\s+effect|immediately)"
+PHRASE = re.compile(rf"{ABSOLUTE}|{RELATIVE}|{IMMEDIATE}", re.I)
+MODAL = re.compile(r"\b(should|must|needs? to|is to|are to|will)\b", re.I)
+
+
+@dataclass
+class Deadline:
+    text: str | None = None  # the phrase as printed
+    date: date | None = None
+    immediate: bool = False
+
+
+def find_deadline(text: str, published: date | None, lead_in: str | None = None) -> Deadline:
+    """The deadline governing an item; a lead-in's deadline applies to each of its bullets."""
+    for source in (lead_in, text):
+        if not source:
+            continue
+        m = _governing_phrase(source)
+        if m:
+            return _resolve(m, published)
+    return Deadline()
+
+
+def _governing_phrase(text: str) -> re.Match | None:
+    """A phrase that opens the item, or sits beside its modal verb ("should, by May 2025, ...")."""
+    modal = MODAL.search(text)
+    for m in PHRASE.finditer(text):
+        before = text[: m.start()]
+        if not before.strip(" \u2022-\u2013"):  # opens the sentence
+            return m
+        if modal and abs(m.start() - modal.end()) <= 3:  # "should, by 31 March 2025," / "should immediately"
+            return m
+        if modal and m.end() <= modal.start() and re.search(r",\s*$", before) and \
+                text[m.end():modal.start()].strip(" ,") == "":  # "X, by June 2025, should"
+            return m
+    return None
+
+
+def _resolve(m: re.Match, published: date | None) -> Deadline:
+    phrase = m.group(0)
+    if m.group("imm"):
+        return Deadline(phrase, None, True)
+    if m.group("rel"):
+        if published is None:
+            return Deadline(phrase)
+        n_text = m.group("n").lower()
+        n = int(n_text) if n_text.isdigit() else NUMBERS[n_text]
+        return Deadline(phrase, add_period(published, n, m.group("unit").lower()))
+    return Deadline(phrase, parse_absolute(m.group("abs")))
+
+
+def add_period(start: date, n: int, unit: str) -> date:
+    """start + n days/weeks/months/years; a month-end overflow clamps to the month's last day."""
+    from datetime import timedelta
+
+    if unit == "day":
+        return start + timedelta(days=n)
+    if unit == "week":
+        return start + timedelta(weeks=n)
+    months = n * 12 if unit == "year" else n
+    y, mth = divmod(start.month - 1 + months, 12)
+    year, month = start.year + y, mth + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def parse_absolute(phrase: str) -> date | None:
+    """The date inside 'by 31 March 2025' / 'by June 2025' (month's last day) / 'by the end of 2024'."""
+    body = re.sub(r"^(by|not later than|no later than|before|on or before)\s+", "", phrase.strip(), flags=re.I)
+    body = re.sub(r"^(the\s+)?end\s+of\s+", "", body, flags=re.I)
+    year_only = re.fullmatch(r"(?:(?:the\s+)?(?:calendar|financial)\s+year\s+)?(\d{4})(?:/(\d{2,4}))?", body, re.I)
+    if year_only:
+        if re.search(r"financial", body, re.I):  # financial year 2024/25 ends 31 March 2025
+            return date(int(year_only.group(1)) + 1, 3, 31)
+        return date(int(year_only.group(1)), 12, 31)
+    has_day = bool(re.search(rf"\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})|({MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}",
+                             body, re.I))
+    parsed = _dateparser().get_date_data(body)
+    if not parsed or not parsed.date_obj:
+        return None
+    day = parsed.date_obj.date()
+    if not has_day:
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+@cache
+def _dateparser():
+    """One dateparser instance with fixed settings: English, UK day-first, no relative dates."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "last", "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["absolute-time"], "STRICT_PARSING": False,
+    })

@@ -1,0 +1,46 @@
+"""Pages -> report metadata and triaged findings: the extractors in order."""
+
+from __future__ import annotations
+
+from ..ingest.blocks import iter_blocks
+from ..ingest.model import Page
+from .addressees import find_addressees
+from .applicability import ForceProfile, judge
+from .deadlines import find_deadline
+from .findings import extract_findings
+from .model import Finding, Report
+from .report_meta import read_metadata
+
+
+def describe_report(pages: list[Page], report: Report) -> Report:
+    """Fill in title, publication date, kind and force from the report's pages."""
+    meta = read_metadata(pages)
+    report.title = meta["title"]
+    report.published = meta["published"]
+    report.kind = meta["kind"]
+    report.force = meta["force"]
+    report.is_hmicfrs = meta["is_hmicfrs"]
+    report.pages = len(pages)
+    return report
+
+
+def extract(pages: list[Page], report: Report, profile: ForceProfile | None = None) -> list[Finding]:
+    """Every finding of an HMICFRS report, with deadline, addressees and applicability."""
+    if not report.is_hmicfrs:
+        report.warnings.append("not an HMICFRS report (it reads as a force or board paper quoting HMICFRS): "
+                               "no findings extracted")
+        return []
+    findings = extract_findings(list(iter_blocks(pages)))
+    triage(findings, report, profile or ForceProfile())
+    return findings
+
+
+def triage(findings: list[Finding], report: Report, profile: ForceProfile) -> None:
+    """Deadline, addressees and verdict for each finding (a person's decision overrides later)."""
+    for finding in findings:
+        deadline = find_deadline(finding.text, report.published, finding.lead_in)
+        finding.deadline, finding.deadline_text, finding.immediate = deadline.date, deadline.text, deadline.immediate
+        addr = find_addressees(finding.text, finding.lead_in, report.force, finding.heading_addressee)
+        finding.addressees = addr.names
+        verdict = judge(addr, profile, report.force)
+        finding.verdict, finding.reason = verdict.verdict, verdict.reason

@@ -1,0 +1,68 @@
+"""A report's title, publication date, kind and inspected force, from its first pages."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..ingest.blocks import join_lines
+from ..ingest.model import Page
+from .addressees import force_named_in
+from .deadlines import MONTHS, parse_absolute
+
+PUBLISHED = re.compile(rf"\b(?:published|publication date)\s*:?\s*(?:on\s+)?(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I)
+ANY_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\b", re.I)
+INSPECTORATE = re.compile(r"inspectorate of constabulary|\bHMICFRS\b|\bHMIC\b|criminal justice joint inspection", re.I)
+# A paper written by or for a force or a board, which quotes HMICFRS items but is not a report
+NOT_A_REPORT = re.compile(
+    r"\bagenda item\b|\bpurpose of (the )?(paper|report)\b|\breport of the (chief constable|police and crime "
+    r"commissioner|chief executive)\b|\b(board|committee|panel) (meeting|paper)\b|\bfor (decision|noting)\b", re.I)
+KINDS = [  # first match wins: (kind, pattern over the title)
+    ("super-complaint", r"super-?complaint"),
+    ("progress", r"progress report|revisit|re-inspection|follow-up|an update on|progress (made )?(on|against)"),
+    ("peel", r"\bPEEL\b"),
+    ("joint", r"\bjoint\b|criminal justice joint"),
+]
+
+
+def read_metadata(pages: list[Page]) -> dict:
+    """Title, published, kind, force and whether this is an HMICFRS report at all."""
+    front = pages[:3]
+    front_text = "\n".join(p.text for p in front)
+    title = _title(pages[0]) if pages else None
+    published = None
+    m = PUBLISHED.search(front_text)
+    if m:
+        published = parse_absolute("by " + m.group("d"))
+    elif (m := ANY_DATE.search(pages[0].text if pages else "")):
+        published = parse_absolute("by " + m.group(0))
+    kind = "thematic"
+    for name, pattern in KINDS:
+        if title and re.search(pattern, title, re.I):
+            kind = name
+            break
+    force = force_named_in(title or "") if kind in ("peel", "progress") or _single_force(title) else None
+    if kind == "peel" and force is None:
+        force = force_named_in(pages[0].text if pages else "")
+    is_report = bool(INSPECTORATE.search(front_text)) and not NOT_A_REPORT.search(
+        "\n".join(p.text for p in pages[:2]))
+    return {"title": title, "published": published, "kind": kind, "force": force, "is_hmicfrs": is_report}
+
+
+def _title(page: Page) -> str | None:
+    """The largest type on the cover, read in order (the publisher's name set large is skipped)."""
+    lines = [ln for ln in page.lines if not re.fullmatch(r"HMICFRS|HMIC|HMICS|CJJI", ln.text.strip())]
+    if not lines:
+        return None
+    biggest = max(ln.size for ln in lines)
+    title_lines = [ln for ln in lines if ln.size >= biggest - 0.5]
+    return join_lines(ln.text for ln in title_lines) or None
+
+
+def _single_force(title: str | None) -> bool:
+    """'An inspection of Kent Police's ...': a report on one named force."""
+    return bool(title and re.search(r"\b(inspection|review|report) of\s+\w", title, re.I) and force_named_in(title))
+
+
+def as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

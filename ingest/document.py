@@ -1,0 +1,57 @@
+"""One file -> pages -> report and findings. No database here: see db/ for storing them."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..extractors.applicability import ForceProfile
+from ..extractors.model import Finding, Report
+from ..extractors.pipeline import describe_report, extract
+from .errors import NoTextLayer
+from .layout import build_page, drop_running_lines
+from .model import Page
+from .pdf import iter_pages, open_pdf
+
+
+@dataclass
+class Document:
+    report: Report
+    pages: list[Page]
+    findings: list[Finding] = field(default_factory=list)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_pages(path: Path, warnings: list[str]) -> list[Page]:
+    """Every page's text and body lines; PDFium holds one page at a time."""
+    doc, open_warnings = open_pdf(path)
+    warnings.extend(open_warnings)
+    try:
+        pages = [build_page(raw) for raw in iter_pages(doc)]
+    finally:
+        doc.close()
+    if not any(p.text.strip() for p in pages):
+        raise NoTextLayer()
+    rotated = [p.number for p in pages if p.rotated]
+    if rotated:
+        warnings.append(f"page(s) {', '.join(map(str, rotated[:10]))} rotated; text read in the page's own frame")
+    drop_running_lines(pages)
+    return pages
+
+
+def read_document(path: Path, profile: ForceProfile | None = None, sha256: str | None = None,
+                  source: str | None = None) -> Document:
+    """Parse and extract one PDF. Raises an IngestError subclass for files that cannot be read."""
+    report = Report(sha256=sha256 or sha256_of(path), source=source or path.name)
+    pages = read_pages(path, report.warnings)
+    describe_report(pages, report)
+    findings = extract(pages, report, profile)
+    return Document(report, pages, findings)

@@ -1,0 +1,153 @@
+"""Runs -> lines in reading order: columns, footnote markers, running headers and footers.
+
+Geometry before regex: superscript footnote markers are smaller and raised, footnotes and running
+headers/footers are set smaller than the body text, side-by-side columns are separated by a gutter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from .model import Box, Line, Page
+from .pdf import RawPage, Run
+
+SMALL = 0.85  # a run smaller than this share of the body size is not body text
+EDGE_BAND = 0.08  # top and bottom share of the page where running headers and footers sit
+
+
+def body_size(runs: list[Run]) -> float:
+    """The font size most characters on the page are set in."""
+    sizes: Counter[float] = Counter()
+    for run in runs:
+        if run.size:
+            sizes[round(run.size * 2) / 2] += len(run.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def build_page(raw_page: RawPage) -> Page:
+    """Assemble a page's runs into body lines in reading order, with shaded-box ids."""
+    runs = [r for r in raw_page.runs if r.text.strip()]
+    size = body_size(runs)
+    full_text = clean("\n".join(" ".join(r.text for r in line) for line in _group_lines(runs, size)))
+    body = [r for r in runs if not size or r.size >= size * SMALL or not r.size]
+    lines = []
+    for group in _group_lines(body, size):
+        line = _make_line(group, raw_page.number)
+        lines.append(line)
+    _drop_edge_noise(lines, raw_page.height)
+    lines = _reading_order(lines, raw_page.width, size)
+    boxes = [Box(raw_page.number, b.x0, b.top, b.x1, b.bottom) for b in raw_page.boxes]
+    for line in lines:
+        for i, box in enumerate(boxes):
+            cx, cy = (line.x0 + min(line.x1, box.x1)) / 2, (line.top + line.bottom) / 2
+            if box.x0 - 2 <= cx <= box.x1 + 2 and box.top - 2 <= cy <= box.bottom + 2:
+                line.box = raw_page.number * 1000 + i  # unique in the document
+                break
+    page = Page(raw_page.number, raw_page.width, raw_page.height, full_text, lines, size)
+    page.rotated = raw_page.rotation != 0
+    return page
+
+
+def clean(text: str) -> str:
+    """NFKC (ligatures), soft hyphens and odd spaces out; keeps typographic quotes and dashes."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\ufffe", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
+
+
+def _group_lines(runs: list[Run], size: float) -> list[list[Run]]:
+    """Runs sharing a baseline and close enough horizontally form one line."""
+    gap_limit = max(size, 6.0) * 1.2
+    ordered = sorted(runs, key=lambda r: (round(r.bottom), r.x0))
+    lines: list[list[Run]] = []
+    for run in ordered:
+        for line in reversed(lines[-6:]):
+            last = line[-1]
+            same_base = abs(last.bottom - run.bottom) <= max(2.0, 0.3 * (run.size or size))
+            if same_base and -1 <= run.x0 - last.x1 <= gap_limit:
+                line.append(run)
+                break
+        else:
+            lines.append([run])
+    return lines
+
+
+def _make_line(runs: list[Run], page: int) -> Line:
+    runs = sorted(runs, key=lambda r: r.x0)
+    text = ""
+    prev: Run | None = None
+    for run in runs:
+        piece = clean(run.text)
+        spaced = run.text[:1].isspace() or (prev is not None and prev.text[-1:].isspace())
+        if text and piece and (spaced or run.x0 - prev.x1 > 0.15 * (run.size or 10)):
+            text += " "
+        text += piece
+        prev = run
+    weights = Counter()
+    for run in runs:
+        weights[(round(run.size * 2) / 2, run.bold)] += len(run.text)
+    (size, bold), _ = weights.most_common(1)[0]
+    return Line(page, runs[0].x0, min(r.top for r in runs), max(r.x1 for r in runs),
+                max(r.bottom for r in runs), text.strip(), size, bold)
+
+
+def _drop_edge_noise(lines: list[Line], height: float) -> None:
+    """Bare page numbers at the top or bottom edge of the page."""
+    keep = [
+        ln for ln in lines
+        if not ((ln.bottom > height * (1 - EDGE_BAND) or ln.top < height * EDGE_BAND)
+                and re.fullmatch(r"(page\s*)?\d{1,4}(\s*of\s*\d+)?", ln.text, re.I))
+    ]
+    lines[:] = keep
+
+
+def _reading_order(lines: list[Line], width: float, size: float) -> list[Line]:
+    """Left column top to bottom, then the right column, when the page has two columns."""
+    gutter = _find_gutter(lines, width, size)
+    if gutter is None:
+        return sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    for line in lines:
+        line.column = 1 if line.x0 >= gutter - 2 else 0
+    return sorted(lines, key=lambda ln: (ln.column, ln.top, ln.x0))
+
+
+def _find_gutter(lines: list[Line], width: float, size: float) -> float | None:
+    """The x where a right column starts, if body lines stand in two side-by-side columns."""
+    body = [ln for ln in lines if abs(ln.size - size) < 0.6 and len(ln.text) > 15]
+    if len(body) < 8:
+        return None
+    mid = width / 2
+    left = [ln for ln in body if ln.x1 < mid + width * 0.05]
+    right = [ln for ln in body if ln.x0 > mid - width * 0.05]
+    spanning = [ln for ln in body if ln.x0 < mid - width * 0.05 and ln.x1 > mid + width * 0.05]
+    if len(left) < 4 or len(right) < 4 or len(spanning) > 0.1 * len(body):
+        return None
+    starts = Counter(round(ln.x0) for ln in right)
+    return float(starts.most_common(1)[0][0]) if starts else None
+
+
+def drop_running_lines(pages: list[Page]) -> None:
+    """Lines repeated at the same edge of many pages (running headers/footers set in body size)."""
+    if len(pages) < 4:
+        return
+    counts: Counter[str] = Counter()
+    for page in pages:
+        for key in {_edge_key(ln, page.height) for ln in page.lines} - {None}:
+            counts[key] += 1
+    running = {k for k, n in counts.items() if n >= max(3, len(pages) * 0.3)}
+    if not running:
+        return
+    for page in pages:
+        page.lines = [ln for ln in page.lines if _edge_key(ln, page.height) not in running]
+
+
+def _edge_key(line: Line, height: float) -> str | None:
+    if line.top < height * EDGE_BAND:
+        band = "top"
+    elif line.bottom > height * (1 - EDGE_BAND):
+        band = "bottom"
+    else:
+        return None
+    return band + ":" + re.sub(r"\d+", "#", line.text.lower())

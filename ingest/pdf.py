@@ -1,0 +1,161 @@
+"""Read a PDF page by page into positioned text runs and shaded boxes, with pypdfium2.
+
+pypdfium2 reads text runs (PDFium's "text rects": a stretch of characters on one baseline in one
+font size) about 25 times faster than building pdfplumber's char objects, and runs are exactly the
+unit the layout needs: columns, superscript footnote markers and headings each come out as runs of
+their own. One page is open at a time, so memory stays flat on a long report.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from .errors import CorruptPdf, EmptyFile, EncryptedPdf, NotAPdf
+from .model import Box
+
+BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+FORCE_BOLD_FLAG = 1 << 18
+
+
+@dataclass(slots=True)
+class Run:
+    """A stretch of text on one baseline in one font (PDFium's text rect)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    size: float
+    bold: bool
+
+
+@dataclass(slots=True)
+class RawPage:
+    number: int
+    width: float
+    height: float
+    runs: list[Run]
+    boxes: list[Box]
+    rotation: int
+    chars: int
+
+
+def check_signature(path: Path) -> None:
+    """Fail fast, before PDFium, on files that are plainly not PDFs."""
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyFile()
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        lowered = head.lower()
+        if b"<html" in lowered or b"<!doctype" in lowered:
+            raise NotAPdf("an HTML page saved with a .pdf name (no %PDF- header); download the PDF itself")
+        raise NotAPdf()
+
+
+def open_pdf(path: Path) -> tuple[pdfium.PdfDocument, list[str]]:
+    """Open a PDF, raising a specific IngestError; return the document and any warnings."""
+    check_signature(path)
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedPdf() from exc
+        raise CorruptPdf() from exc
+    warnings = []
+    if raw.FPDF_GetSecurityHandlerRevision(doc) != -1:
+        warnings.append("the PDF is encrypted with an owner password only; it opened without one")
+    return doc, warnings
+
+
+def iter_pages(doc: pdfium.PdfDocument) -> Iterator[RawPage]:
+    """Yield each page's runs and boxes, closing PDFium's page objects as it goes."""
+    for index in range(len(doc)):
+        page = doc[index]
+        try:
+            yield read_page(page, index + 1)
+        finally:
+            page.close()
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
+    left, bottom, right, top = page.get_mediabox()
+    width, height = right - left, top - bottom
+    textpage = page.get_textpage()
+    try:
+        runs = _read_runs(textpage, top, left)
+        chars = raw.FPDFText_CountChars(textpage)
+    finally:
+        textpage.close()
+    return RawPage(number, width, height, runs, _read_boxes(page, top, left, width), page.get_rotation(), chars)
+
+
+def _read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -> list[Run]:
+    runs = []
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    for i in range(raw.FPDFText_CountRects(textpage, 0, -1)):
+        x0, y_top, x1, y_bottom = textpage.get_rect(i)
+        # shrunk a little: adjacent runs share edge pixels, and a shared glyph would print twice
+        text = textpage.get_text_bounded(x0 + 0.6, y_bottom, x1 - 0.6, y_top)
+        if not text.strip():
+            continue
+        index = _char_index(textpage, x0, x1, (y_top + y_bottom) / 2)
+        size, bold, baseline = 0.0, False, y_bottom
+        if index is not None:
+            size = raw.FPDFText_GetFontSize(textpage, index)
+            raw.FPDFText_GetCharOrigin(textpage, index, origin_x, origin_y)
+            baseline = origin_y.value
+            raw.FPDFText_GetFontInfo(textpage, index, name, len(name), flags)
+            bold = bool(BOLD_NAME.search(name.value.decode("latin-1"))) or bool(flags.value & FORCE_BOLD_FLAG)
+            bold = bold or raw.FPDFText_GetFontWeight(textpage, index) >= 600
+        # A line box from the baseline and the font size, not the glyphs' ink: a dash and a word on
+        # one baseline then line up, and gaps between lines measure the same everywhere.
+        em = size or (y_top - y_bottom)
+        base = page_top - baseline
+        runs.append(Run(x0 - page_left, base - 0.75 * em, x1 - page_left, base + 0.22 * em, text, size, bold))
+    return runs
+
+
+def _char_index(textpage: pdfium.PdfTextPage, x0: float, x1: float, y: float) -> int | None:
+    """A character inside the run (the run's middle may fall on a space)."""
+    for x in (x0 + 1.5, (x0 + x1) / 2, x1 - 1.5):
+        index = textpage.get_index(x, y, 2, 2)
+        if index is not None and index >= 0:
+            return index
+    return None
+
+
+def _read_boxes(page: pdfium.PdfPage, page_top: float, page_left: float, width: float) -> list[Box]:
+    """Filled, light-coloured rectangles wide and tall enough to hold text: shaded call-out boxes."""
+    boxes = []
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    bounds = [ctypes.c_float() for _ in range(4)]
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    for i in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+        if not fill_mode.value:
+            continue
+        raw.FPDFPageObj_GetBounds(obj, *bounds)
+        x0, y0, x1, y1 = (b.value for b in bounds)
+        if x1 - x0 < width * 0.3 or y1 - y0 < 12:
+            continue
+        raw.FPDFPageObj_GetFillColor(obj, *rgba)
+        r, g, b, a = (c.value for c in rgba)
+        if a < 20 or min(r, g, b) < 150 or min(r, g, b) >= 252:  # not a light tint: dark, or page white
+            continue
+        boxes.append(Box(0, x0 - page_left, page_top - y1, x1 - page_left, page_top - y0))
+    return boxes
