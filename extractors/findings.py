@@ -195,7 +195,7 @@ def extract_findings(blocks: list[Block]) -> list[Finding]:
                 last_cause = current
             continue
         if block.kind == "para":
-            section, lead_in = None, None  # running text: the list is over
+            lead_in = None  # running text between items; the section lasts to the next heading
     close()
     return _merge(drafts)
 

@@ -30,7 +30,9 @@ def build_page(raw_page: RawPage) -> Page:
     """Assemble a page's runs into body lines in reading order, with shaded-box ids."""
     runs = [r for r in raw_page.runs if r.text.strip()]
     size = body_size(runs)
-    full_text = clean("\n".join(" ".join(r.text for r in line) for line in _group_lines(runs, size)))
+    everything = sorted((_make_line(g, raw_page.number) for g in _group_lines(runs, size)),
+                        key=lambda ln: (ln.top, ln.x0))
+    full_text = "\n".join(ln.text for ln in everything)
     body = [r for r in runs if not size or r.size >= size * SMALL or not r.size]
     lines = []
     for group in _group_lines(body, size):

@@ -1,0 +1,67 @@
+"""Save a parsed document, record a failure. One report is written in one transaction."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from ..extractors.model import Finding, Report
+from ..ingest.model import Page
+from .schema import ensure_shape
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def report_id_for(db: sqlite_utils.Database, sha256: str) -> int | None:
+    rows = list(db.query("select id from reports where sha256 = ?", [sha256]))
+    return rows[0]["id"] if rows else None
+
+
+def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], findings: list[Finding],
+                  force: str | None, pdf_url: str | None = None) -> int:
+    """Replace any earlier version of this source and write the report, pages and findings atomically."""
+    ensure_shape(db)
+    with db.atomic():  # one transaction: all of the report or none of it
+        for old in db.query("select id from reports where source = ? or sha256 = ?", [report.source, report.sha256]):
+            delete_report(db, old["id"])
+        due = report.pcc_response_due
+        report_id = db["reports"].insert({
+            "source": report.source, "sha256": report.sha256, "title": report.title,
+            "published": report.published.isoformat() if report.published else None, "kind": report.kind,
+            "force": report.force, "pages": report.pages, "pcc_response_due": due.isoformat() if due else None,
+            "warnings": json.dumps(report.warnings) if report.warnings else None, "ingested_at": now(),
+        }).last_pk
+        db["pages"].insert_all(({"report_id": report_id, "page": p.number, "text": p.text} for p in pages),
+                               batch_size=200)
+        for f in findings:
+            link = f"{pdf_url}#page={f.pages[0]}" if pdf_url and f.pages else None
+            finding_id = db["findings"].insert({
+                "report_id": report_id, "key": f.key, "kind": f.kind, "ref": f.ref, "text": f.text,
+                "lead_in": f.lead_in, "parent_key": f.parent_ref, "pages": json.dumps(f.pages),
+                "first_page": f.pages[0] if f.pages else None, "pdf_link": link,
+                "deadline": f.deadline.isoformat() if f.deadline else None, "deadline_text": f.deadline_text,
+                "immediate": int(f.immediate), "addressees": json.dumps(f.addressees), "status": f.status,
+                "verdict": f.verdict, "reason": f.reason, "force": force, "rule": f.rule,
+            }).last_pk
+            db["finding_addressees"].insert_all({"finding_id": finding_id, "addressee": a} for a in f.addressees)
+    return report_id
+
+
+def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
+    ids = [r["id"] for r in db.query("select id from findings where report_id = ?", [report_id])]
+    if ids:
+        marks = ",".join("?" * len(ids))
+        db.execute(f"delete from finding_addressees where finding_id in ({marks})", ids)
+    db.execute("delete from findings where report_id = ?", [report_id])
+    db.execute("delete from pages where report_id = ?", [report_id])
+    db.execute("delete from reports where id = ?", [report_id])
+
+
+def record_error(db: sqlite_utils.Database, source: str, reason: str) -> None:
+    ensure_shape(db)
+    with db.atomic():
+        db["ingest_errors"].insert({"source": source, "reason": reason, "at": now()})
