@@ -211,8 +211,9 @@ def _continues(draft: Draft, block: Block) -> bool:
     if draft.box is not None:
         if block.box == draft.box:
             return True
-        # a box broken by a page break carries on in a box at the top of the next page
-        return block.box is not None and block.first_on_page and not ends_sentence(text_so_far)
+        # a box broken by a page break carries on in a box at the top of the next page (a new item
+        # there would open with its own label)
+        return block.box is not None and block.first_on_page
     if block.box is not None:
         return False
     if block.first_on_page:

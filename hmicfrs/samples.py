@@ -49,7 +49,7 @@ def filler(n: int, seed: int = 0) -> str:
 @dataclass
 class Item:
     label: str  # "Recommendation 1", "Area for improvement", "Cause of concern"
-    text: str  # may hold "<super>3</super>" footnote markers and "\n- " sub-bullets
+    text: str  # may hold "<super>3</super>" footnote markers, "\n\n" paragraphs and "\n- " sub-bullets
     boxed: bool = True
 
 
@@ -138,7 +138,7 @@ def _story(sample: Sample, col_width: float) -> list:
 
 def _item(item: Item, width: float) -> list:
     main, *subs = item.text.split("\n- ")
-    cells = [Paragraph(item.label, LABEL), Paragraph(main, BODY)]
+    cells = [Paragraph(item.label, LABEL), *(Paragraph(p, BODY) for p in main.split("\n\n"))]
     cells += [Paragraph(s, BULLET, bulletText="\u2013") for s in subs]
     if not item.boxed:
         return [KeepTogether(cells[:2]), *cells[2:]]
