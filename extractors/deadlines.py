@@ -21,10 +21,13 @@ NUMBERS = {
 }
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-DAY_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+ORDINAL = r"(?:st|nd|rd|th)?"
+DAY_DATE = (rf"(?:\d{{1,2}}{ORDINAL}\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
+            rf"|(?:{MONTHS})\.?\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}})")
 MONTH_DATE = rf"(?:(?:the\s+)?end\s+of\s+)?(?:{MONTHS})\.?\s+\d{{4}}"
 YEAR_DATE = r"(?:the\s+)?end\s+of\s+(?:(?:the\s+)?(?:calendar|financial)\s+year\s+)?\d{4}(?:/\d{2,4})?"
-ABSOLUTE = rf"(?P<abs>(?:by|not later than|no later than|before|on or before)\s+(?:{DAY_DATE}|{MONTH_DATE}|{YEAR_DATE}))"
+BY = r"(?:by|not later than|no later than|before|on or before)"
+ABSOLUTE = rf"(?P<abs>{BY}\s+(?:{DAY_DATE}|{MONTH_DATE}|{YEAR_DATE}))"
 NUMBER = rf"(?:\d{{1,3}}|{'|'.join(sorted(NUMBERS, key=len, reverse=True))})"
 RELATIVE = rf"(?P<rel>within\s+(?:the\s+next\s+)?(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year)s?)"
 IMMEDIATE = r"(?P<imm>with\s+immediate\s+effect|immediately)"
@@ -101,8 +104,7 @@ def parse_absolute(phrase: str) -> date | None:
         if re.search(r"financial", body, re.I):  # financial year 2024/25 ends 31 March 2025
             return date(int(year_only.group(1)) + 1, 3, 31)
         return date(int(year_only.group(1)), 12, 31)
-    has_day = bool(re.search(rf"\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})|({MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}",
-                             body, re.I))
+    has_day = bool(re.fullmatch(DAY_DATE, body, re.I))
     parsed = _dateparser().get_date_data(body)
     if not parsed or not parsed.date_obj:
         return None

@@ -10,7 +10,8 @@ from ..ingest.model import Page
 from .addressees import force_named_in
 from .deadlines import MONTHS, parse_absolute
 
-PUBLISHED = re.compile(rf"\b(?:published|publication date)\s*:?\s*(?:on\s+)?(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I)
+PUBLISHED = re.compile(
+    rf"\b(?:published|publication date)\s*:?\s*(?:on\s+)?(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I)
 ANY_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\b", re.I)
 INSPECTORATE = re.compile(r"inspectorate of constabulary|\bHMICFRS\b|\bHMIC\b|criminal justice joint inspection", re.I)
 # A paper written by or for a force or a board, which quotes HMICFRS items but is not a report
