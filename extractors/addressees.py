@@ -45,7 +45,6 @@ class Addressees:
     bodies: list[Body]
     condition: str | None = None  # "that use the Niche records management system"
     pcc_areas: list[str] | None = None  # forces whose PCC alone is named ("the PCC for Kent")
-    named_in_subject: list[str] | None = None
 
 
 @cache

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
-
 from ..ingest.blocks import join_lines
 from ..ingest.model import Page
 from .addressees import force_named_in
@@ -63,7 +61,3 @@ def _title(page: Page) -> str | None:
 def _single_force(title: str | None) -> bool:
     """'An inspection of Kent Police's ...': a report on one named force."""
     return bool(title and re.search(r"\b(inspection|review|report) of\s+\w", title, re.I) and force_named_in(title))
-
-
-def as_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
