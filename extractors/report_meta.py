@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from ..ingest.blocks import join_lines
 from ..ingest.model import Page
 from .addressees import force_named_in
