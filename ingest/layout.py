@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .model import Box, Line, Page
+from .model import Line, Page
 from .pdf import RawPage, Run
 
 SMALL = 0.85  # a run smaller than this share of the body size is not body text
@@ -30,17 +30,18 @@ def build_page(raw_page: RawPage) -> Page:
     """Assemble a page's runs into body lines in reading order, with shaded-box ids."""
     runs = [r for r in raw_page.runs if r.text.strip()]
     size = body_size(runs)
-    everything = sorted((_make_line(g, raw_page.number) for g in _group_lines(runs, size)),
-                        key=lambda ln: (ln.top, ln.x0))
+    groups = _group_lines(runs, size)
+    everything = sorted((_make_line(g, raw_page.number) for g in groups), key=lambda ln: (ln.top, ln.x0))
     full_text = "\n".join(ln.text for ln in everything)
-    body = [r for r in runs if not size or r.size >= size * SMALL or not r.size]
+    # Body lines: the same lines less small type (footnote markers, footnotes, running headers/footers)
     lines = []
-    for group in _group_lines(body, size):
-        line = _make_line(group, raw_page.number)
-        lines.append(line)
+    for group in groups:
+        body = [r for r in group if not size or not r.size or r.size >= size * SMALL]
+        if body:
+            lines.append(_make_line(body, raw_page.number))
     _drop_edge_noise(lines, raw_page.height)
     lines = _reading_order(lines, raw_page.width, size)
-    boxes = [Box(raw_page.number, b.x0, b.top, b.x1, b.bottom) for b in raw_page.boxes]
+    boxes = raw_page.boxes
     for line in lines:
         for i, box in enumerate(boxes):
             cx, cy = (line.x0 + min(line.x1, box.x1)) / 2, (line.top + line.bottom) / 2

@@ -96,7 +96,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         chars = raw.FPDFText_CountChars(textpage)
     finally:
         textpage.close()
-    return RawPage(number, width, height, runs, _read_boxes(page, top, left, width), page.get_rotation(), chars)
+    return RawPage(number, width, height, runs, _read_boxes(page, number, top, left, width), page.get_rotation(), chars)
 
 
 def _read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -> list[Run]:
@@ -136,7 +136,7 @@ def _char_index(textpage: pdfium.PdfTextPage, x0: float, x1: float, y: float) ->
     return None
 
 
-def _read_boxes(page: pdfium.PdfPage, page_top: float, page_left: float, width: float) -> list[Box]:
+def _read_boxes(page: pdfium.PdfPage, number: int, page_top: float, page_left: float, width: float) -> list[Box]:
     """Filled, light-coloured rectangles wide and tall enough to hold text: shaded call-out boxes."""
     boxes = []
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
@@ -157,5 +157,5 @@ def _read_boxes(page: pdfium.PdfPage, page_top: float, page_left: float, width: 
         r, g, b, a = (c.value for c in rgba)
         if a < 20 or min(r, g, b) < 150 or min(r, g, b) >= 252:  # not a light tint: dark, or page white
             continue
-        boxes.append(Box(0, x0 - page_left, page_top - y1, x1 - page_left, page_top - y0))
+        boxes.append(Box(number, x0 - page_left, page_top - y1, x1 - page_left, page_top - y0))
     return boxes
