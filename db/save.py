@@ -9,6 +9,7 @@ import sqlite_utils
 
 from ..extractors.model import Finding, Report
 from ..ingest.model import Page
+from .decisions import apply_decisions
 from .schema import ensure_shape
 
 
@@ -44,10 +45,13 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
                 "lead_in": f.lead_in, "parent_key": f.parent_ref, "pages": json.dumps(f.pages),
                 "first_page": f.pages[0] if f.pages else None, "pdf_link": link,
                 "deadline": f.deadline.isoformat() if f.deadline else None, "deadline_text": f.deadline_text,
-                "immediate": int(f.immediate), "addressees": json.dumps(f.addressees), "status": f.status,
-                "verdict": f.verdict, "reason": f.reason, "force": force, "rule": f.rule,
+                "immediate": int(f.immediate), "due": f.due.isoformat() if f.due else None,
+                "addressees": json.dumps(f.addressees), "heading_addressee": f.heading_addressee,
+                "status": f.status, "verdict": f.verdict, "reason": f.reason, "auto_verdict": f.verdict,
+                "auto_reason": f.reason, "force": force, "rule": f.rule,
             }).last_pk
             db["finding_addressees"].insert_all({"finding_id": finding_id, "addressee": a} for a in f.addressees)
+        apply_decisions(db, report_id)
     return report_id
 
 

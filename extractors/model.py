@@ -49,6 +49,7 @@ class Finding:
     deadline: date | None = None
     deadline_text: str | None = None
     immediate: bool = False
+    due: date | None = None  # the deadline, or the publication date for an immediate item
     addressees: list[str] = field(default_factory=list)
     verdict: str | None = None
     reason: str | None = None
@@ -65,6 +66,7 @@ class Finding:
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "deadline_text": self.deadline_text,
             "immediate": self.immediate,
+            "due": self.due.isoformat() if self.due else None,
             "addressees": self.addressees,
             "status": self.status,
             "rule": self.rule,

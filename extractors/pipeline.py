@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..ingest.blocks import iter_blocks
 from ..ingest.model import Page
 from .addressees import find_addressees
-from .applicability import ForceProfile, judge
+from .applicability import ForceProfile, Verdict, judge
 from .deadlines import find_deadline
 from .findings import extract_findings
 from .model import Finding, Report
@@ -40,7 +40,14 @@ def triage(findings: list[Finding], report: Report, profile: ForceProfile) -> No
     for finding in findings:
         deadline = find_deadline(finding.text, report.published, finding.lead_in)
         finding.deadline, finding.deadline_text, finding.immediate = deadline.date, deadline.text, deadline.immediate
-        addr = find_addressees(finding.text, finding.lead_in, report.force, finding.heading_addressee)
-        finding.addressees = addr.names
-        verdict = judge(addr, profile, report.force)
+        finding.due = deadline.date or (report.published if deadline.immediate else None)
+        finding.addressees, verdict = judge_item(finding.text, finding.lead_in, report.force,
+                                                 finding.heading_addressee, profile)
         finding.verdict, finding.reason = verdict.verdict, verdict.reason
+
+
+def judge_item(text: str, lead_in: str | None, report_force: str | None, heading: str | None,
+               profile: ForceProfile) -> tuple[list[str], Verdict]:
+    """Addressees of one item and its verdict for the profile's force."""
+    addr = find_addressees(text, lead_in, report_force, heading)
+    return addr.names, judge(addr, profile, report_force)

@@ -203,6 +203,8 @@ def demo_samples() -> dict[str, Sample]:
               "assessed for risk on arrival in custody.", boxed=False),
          Item("Recommendation 2", "The College of Policing should, by December 2016, revise its guidance on "
               "detention and custody.", boxed=False),
+         Item("Recommendation 3", "With immediate effect, chief constables should stop using cells that have "
+              "ligature points.", boxed=False),
          filler(20, 2)],
         two_columns=True,
     )

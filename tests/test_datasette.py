@@ -33,3 +33,21 @@ def test_serve_defaults_are_local_and_read_only(tmp_path):
     args = datasette_args(tmp_path / "x.db", "127.0.0.1", 8001, None)
     assert args[args.index("--host") + 1] == "127.0.0.1"
     assert "-i" in args and args[args.index("suggest_facets"):][:2] == ["suggest_facets", "off"]
+
+
+def test_triage_view_facets_on_verdict_month_and_addressee(tmp_path, sample_pdfs):
+    db_path = tmp_path / "findings.db"
+    for pdf in sample_pdfs.values():
+        CliRunner().invoke(cli.main, ["ingest", str(pdf), "--db", str(db_path)])
+    ds = Datasette([str(db_path)], immutables=[], metadata=metadata_for(db_path),
+                   settings={"suggest_facets": False})
+
+    async def fetch():
+        return await ds.client.get("/findings/triage.json?_shape=objects")
+
+    data = asyncio.run(fetch()).json()
+    facets = data["facet_results"]
+    assert set(facets) >= {"verdict", "kind", "due_month", "report", "addressees"}
+    addressees = {f["value"] for f in facets["addressees"]["results"]}
+    assert {"Home Office", "chief constables"} <= addressees
+    assert {"days_left", "days_overdue"} <= set(data["rows"][0])

@@ -1,0 +1,1 @@
+"""What the liaison team hands on: triage sheets and deadline calendars, made from triage rows."""
