@@ -34,6 +34,7 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
             "source": report.source, "sha256": report.sha256, "title": report.title,
             "published": report.published.isoformat() if report.published else None, "kind": report.kind,
             "force": report.force, "pages": report.pages, "pcc_response_due": due.isoformat() if due else None,
+            "edition": report.edition, "producer": report.producer,
             "warnings": json.dumps(report.warnings) if report.warnings else None, "ingested_at": now(),
         }).last_pk
         db["pages"].insert_all(({"report_id": report_id, "page": p.number, "text": p.text} for p in pages),
@@ -60,6 +61,9 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
     if ids:
         marks = ",".join("?" * len(ids))
         db.execute(f"delete from finding_addressees where finding_id in ({marks})", ids)
+        # links are rebuilt by the next match; a person's link decisions are kept in link_decisions
+        db.execute(f"delete from finding_links where finding_id in ({marks}) or original_id in ({marks})", ids * 2)
+        db.execute(f"delete from record_links where finding_id in ({marks})", ids)
     db.execute("delete from findings where report_id = ?", [report_id])
     db.execute("delete from pages where report_id = ?", [report_id])
     db.execute("delete from reports where id = ?", [report_id])

@@ -7,7 +7,8 @@ import sqlite_utils
 TABLES: dict[str, dict] = {
     "reports": {
         "columns": {"id": int, "source": str, "sha256": str, "title": str, "published": str, "kind": str,
-                    "force": str, "pages": int, "pcc_response_due": str, "warnings": str, "ingested_at": str},
+                    "force": str, "pages": int, "pcc_response_due": str,
+                    "edition": str, "producer": str, "warnings": str, "ingested_at": str},
         "pk": "id",
     },
     "findings": {
@@ -37,6 +38,36 @@ TABLES: dict[str, dict] = {
                     "finding_text": str, "decided_by": str, "decided_at": str},
         "pk": ("source", "finding_key", "force"),
     },
+    # The force's tracker: each import is a snapshot (as-of date) so that changes can be listed.
+    "record_imports": {
+        "columns": {"id": int, "source": str, "sha256": str, "as_of": str, "imported_at": str, "rows": int,
+                    "mapping": str, "unmapped": str},
+        "pk": "id",
+    },
+    "records": {
+        "columns": {"import_id": int, "reference": str, "type": str, "level": int, "status": str, "state": str,
+                    "report_title": str, "published": str, "text": str, "owner": str, "due": str, "extra": str,
+                    "row": int},
+        "pk": ("import_id", "reference"),
+        "foreign_keys": [("import_id", "record_imports", "id")],
+    },
+    # Tracker record -> finding, rebuilt by every `hmicfrs match`; keyed by report file and finding key
+    # as well as row id, so that a person's confirm/reject (link_decisions) outlives re-ingest.
+    "record_links": {
+        "columns": {"reference": str, "finding_id": int, "report_source": str, "finding_key": str,
+                    "score": float, "method": str, "state": str},
+        "pk": "reference",
+    },
+    "link_decisions": {
+        "columns": {"reference": str, "report_source": str, "finding_key": str, "decision": str,
+                    "decided_at": str},
+        "pk": ("reference", "report_source", "finding_key"),
+    },
+    # A finding restated in a later report (or printed in another edition) -> the original finding.
+    "finding_links": {
+        "columns": {"finding_id": int, "original_id": int, "score": float, "method": str},
+        "pk": "finding_id",
+    },
     "ingest_errors": {
         "columns": {"id": int, "source": str, "reason": str, "at": str},
         "pk": "id",
@@ -50,8 +81,11 @@ INDEXES = [
     ("findings", ["verdict"], False),
     ("findings", ["deadline"], False),
     ("finding_addressees", ["addressee"], False),
+    ("records", ["reference"], False),
+    ("record_links", ["finding_id"], False),
+    ("finding_links", ["original_id"], False),
 ]
-FTS = {"findings": ["text", "lead_in"], "pages": ["text"]}
+FTS = {"findings": ["text", "lead_in"], "pages": ["text"], "records": ["text", "report_title"]}
 # Days left are counted when the page is read, so they are never stale in an immutable database.
 VIEWS = {
     "triage": """
@@ -61,6 +95,25 @@ select f.id, r.title as report, r.published, f.kind, f.ref, f.text, f.verdict, f
        max(0, cast(julianday('now', 'localtime', 'start of day') - julianday(f.due) as integer)) as days_overdue,
        f.addressees, f.pdf_link, f.report_id, f.force
 from findings f join reports r on r.id = f.report_id
+""",
+    # the latest snapshot of the tracker
+    "current_records": """
+select r.* from records r
+where r.import_id = (select id from record_imports order by as_of desc, id desc limit 1)
+""",
+    "records_summary": """
+select type, level, sum(state = 'open') as open, sum(state = 'closed') as closed, count(*) as total
+from current_records group by type, level order by type, level
+""",
+    # applicable findings that no tracker record is linked to (other editions of a report left out)
+    "untracked": """
+select f.id, r.title as report, r.published, f.kind, f.ref, f.text, f.verdict, f.reason, f.due, f.pdf_link,
+       o.original_id as restates
+from findings f join reports r on r.id = f.report_id
+left join finding_links o on o.finding_id = f.id
+where f.verdict in ('yes', 'conditional')
+  and f.id not in (select finding_id from record_links where finding_id is not null)
+  and coalesce(o.method, '') != 'edition'
 """,
 }
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+
+WEB_PRINT = re.compile(r"Chrom|Mozilla|WebKit|Gecko|Skia/PDF|wkhtmltopdf|Prince|WeasyPrint", re.I)
 
 
 @dataclass
@@ -16,6 +19,12 @@ class Report:
     sha256: str | None = None
     source: str | None = None
     is_hmicfrs: bool = True
+    producer: str | None = None  # "Creator; Producer" from the PDF's metadata
+
+    @property
+    def edition(self) -> str:
+        """"web" for an HTML page printed to PDF by a browser, else "pdf" (the published PDF)."""
+        return "web" if self.producer and WEB_PRINT.search(self.producer) else "pdf"
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -30,6 +39,7 @@ class Report:
         out["published"] = self.published.isoformat() if self.published else None
         due = self.pcc_response_due
         out["pcc_response_due"] = due.isoformat() if due else None
+        out["edition"] = self.edition
         return out
 
 

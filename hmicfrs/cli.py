@@ -77,6 +77,8 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
                 click.echo(f"\nerror: {path}: cannot read the file ({exc.strerror})", err=True)
                 record_error(db, str(path), f"cannot read the file ({exc.strerror})")
     click.echo(f"{done} ingested, {skipped} skipped (unchanged), {failed} failed -> {db_path}", err=True)
+    if done and db["record_imports"].count:  # keep the tracker links current with the new findings
+        _report_match(_run_match(db))
     if failed:
         sys.exit(1)
 
@@ -241,6 +243,160 @@ def decide(finding: str, verdict: str | None, reason: str, by: str | None, clear
     except DecisionError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{d.source}:{d.finding_key} -> {d.verdict} for {d.force} ({d.reason})", err=True)
+
+
+@main.group()
+def records() -> None:
+    """The force's own tracker: import exports, list changes, summarise."""
+
+
+def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        header, sep, name = pair.rpartition("=")
+        if not sep or not header.strip():
+            raise click.BadParameter(f"{pair!r}: write HEADER=field, e.g. 'Rec Text=text'", param_hint="--map")
+        out[header.strip()] = name.strip()
+    return out
+
+
+@records.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="Database to write")
+@click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), help="Snapshot date (default: today)")
+@click.option("--map", "maps", multiple=True, metavar="HEADER=FIELD",
+              help="Name a column's field yourself (fields: reference, type, level, status, report_title, "
+                   "published, text, owner, due)")
+@click.option("--skip-bad-rows", is_flag=True, help="Import the good rows even if some rows are bad")
+@click.option("--no-match", is_flag=True, help="Do not re-run matching after the import")
+def records_import(file: str, db_path: str, as_of, maps: tuple[str, ...], skip_bad_rows: bool,
+                   no_match: bool) -> None:
+    """Import a tracker export (CSV or XLSX) as a snapshot, then match it to the findings.
+
+    Columns are recognised by fuzzy header matching; unmapped columns are listed and kept as extra.
+    A file with bad rows stores nothing (each bad row is named) unless --skip-bad-rows.
+    """
+    from datetime import date
+
+    from hmicfrs.db.records import save_records
+    from hmicfrs.ingest.records import RecordsError, read_records
+
+    path = Path(file)
+    try:
+        parsed = read_records(path, _parse_map(maps))
+    except RecordsError as exc:
+        raise click.ClickException(f"{path}: {exc}") from exc
+    for row, reason in parsed.bad_rows:
+        click.echo(f"error: {path}: row {row}: {reason}", err=True)
+    if parsed.bad_rows and not skip_bad_rows:
+        raise click.ClickException(f"{path}: {len(parsed.bad_rows)} bad row(s), nothing imported; fix them "
+                                   "or pass --skip-bad-rows to import the rest")
+    click.echo("columns: " + ", ".join(f"{h!r} -> {f}" for f, h in parsed.mapping.items()), err=True)
+    if parsed.unmapped:
+        click.echo(f"unmapped columns (kept in 'extra'): {', '.join(parsed.unmapped)}; "
+                   "use --map 'HEADER=field' to assign one", err=True)
+    db = sqlite_utils.Database(db_path)
+    ensure_shape(db)
+    day = as_of.date() if as_of else date.today()
+    result = save_records(db, parsed, path.name, sha256_of(path), day)
+    verb = "replaced the snapshot of" if result.replaced else "snapshot"
+    click.echo(f"{result.rows} records imported ({verb} {day}) -> {db_path}", err=True)
+    if not no_match and db["findings"].count:
+        _report_match(_run_match(db))
+
+
+@records.command("changes")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="Database to read")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON")
+def records_changes(db_path: str, as_json: bool) -> None:
+    """What changed between the last two tracker snapshots (added, removed, status, level, open/closed)."""
+    from hmicfrs.db.records import changes, snapshots
+
+    db = _open_db(db_path)
+    snaps = snapshots(db)
+    if len(snaps) < 2:
+        raise click.ClickException(f"{len(snaps)} snapshot(s) in {db_path}: import the tracker again with a later "
+                                   "--as-of date to see changes")
+    before, after = snaps[-2], snaps[-1]
+    rows = changes(db, before["id"], after["id"])
+    if as_json:
+        click.echo(json.dumps({"from": before["as_of"], "to": after["as_of"], "changes": rows}, indent=2))
+        return
+    click.echo(f"{len(rows)} change(s) from {before['as_of']} to {after['as_of']}")
+    for r in rows:
+        click.echo(f"  {r['reference']:<20} {r['change']:<8} {r['before'] or '-'} -> {r['after'] or '-'}")
+
+
+@records.command("summary")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="Database to read")
+@click.option("--json", "as_json", is_flag=True, help="Print [{type, level, open, closed, total}] as JSON")
+def records_summary(db_path: str, as_json: bool) -> None:
+    """Open / closed / total by type and level, from the latest snapshot."""
+    from hmicfrs.db.records import summary
+
+    rows = summary(_open_db(db_path))
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        raise click.ClickException(f"no tracker in {db_path}: run 'hmicfrs records import FILE' first")
+    click.echo(f"{'type':<20} {'level':>5} {'open':>6} {'closed':>6} {'total':>6}")
+    for r in rows:
+        click.echo(f"{r['type'] or '-':<20} {r['level'] if r['level'] is not None else '-':>5} {r['open']:>6} "
+                   f"{r['closed']:>6} {r['total']:>6}")
+    click.echo(f"{'all':<20} {'':>5} {sum(r['open'] for r in rows):>6} {sum(r['closed'] for r in rows):>6} "
+               f"{sum(r['total'] for r in rows):>6}")
+
+
+def _run_match(db: sqlite_utils.Database, workers: int = -1):
+    from hmicfrs.db.links import match_records
+
+    return match_records(db, workers)
+
+
+def _report_match(result) -> None:
+    click.echo(f"{result.records} records: {result.matched} matched, {result.probable} probable (need a person), "
+               f"{result.confirmed} confirmed, {result.orphans} with no finding; {result.new} applicable "
+               f"findings not tracked; {result.restated} findings restate an earlier one, "
+               f"{result.editions} are in another edition", err=True)
+
+
+def _pair(value: str) -> tuple[str, int | None]:
+    reference, sep, finding = value.partition("=")
+    if sep and not finding.strip().isdigit():
+        raise click.BadParameter(f"{value!r}: write REFERENCE or REFERENCE=FINDING_ID")
+    return reference.strip(), int(finding) if sep else None
+
+
+@main.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="Database to read and update")
+@click.option("--json", "as_json", is_flag=True, help="Print {Reference: finding or null} as JSON")
+@click.option("--confirm", multiple=True, metavar="REF[=FINDING_ID]",
+              help="Confirm a record's link (or link it to FINDING_ID); kept across re-runs")
+@click.option("--reject", multiple=True, metavar="REF[=FINDING_ID]", help="Reject a record's link; kept across re-runs")
+@click.option("--workers", default=-1, show_default=True, help="Processes for the bulk scoring (-1: all cores)")
+def match(db_path: str, as_json: bool, confirm: tuple[str, ...], reject: tuple[str, ...], workers: int) -> None:
+    """Link the tracker's records to findings one-to-one, and findings to the earlier findings they restate.
+
+    States: matched, probable (needs a person), confirmed (by a person); records with no finding are
+    orphans; applicable findings with no record are new (the untracked view).
+    """
+    from hmicfrs.db.links import LinkError, decide_link, mapping
+
+    db = _open_db(db_path)
+    if not db["record_imports"].count:
+        raise click.ClickException(f"no tracker in {db_path}: run 'hmicfrs records import FILE' first")
+    try:
+        for value in confirm:
+            decide_link(db, *_pair(value), "confirmed")
+        for value in reject:
+            decide_link(db, *_pair(value), "rejected")
+    except LinkError as exc:
+        raise click.ClickException(str(exc)) from exc
+    result = _run_match(db, workers)
+    _report_match(result)
+    if as_json:
+        click.echo(json.dumps(mapping(db), indent=2, ensure_ascii=False))
 
 
 @main.command()

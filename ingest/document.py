@@ -12,7 +12,7 @@ from ..extractors.pipeline import describe_report, extract
 from .errors import NoTextLayer
 from .layout import build_page, drop_running_lines
 from .model import Page
-from .pdf import iter_pages, open_pdf
+from .pdf import iter_pages, open_pdf, producer_of
 
 
 @dataclass
@@ -30,10 +30,13 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_pages(path: Path, warnings: list[str]) -> list[Page]:
-    """Every page's text and body lines; PDFium holds one page at a time."""
+def read_pages(path: Path, report: Report) -> list[Page]:
+    """Every page's text and body lines; PDFium holds one page at a time. Notes warnings and the
+    producing software on the report."""
     doc, open_warnings = open_pdf(path)
+    warnings = report.warnings
     warnings.extend(open_warnings)
+    report.producer = producer_of(doc)
     try:
         pages = [build_page(raw) for raw in iter_pages(doc)]
     finally:
@@ -51,7 +54,7 @@ def read_document(path: Path, profile: ForceProfile | None = None, sha256: str |
                   source: str | None = None) -> Document:
     """Parse and extract one PDF. Raises an IngestError subclass for files that cannot be read."""
     report = Report(sha256=sha256 or sha256_of(path), source=source or path.name)
-    pages = read_pages(path, report.warnings)
+    pages = read_pages(path, report)
     describe_report(pages, report)
     findings = extract(pages, report, profile)
     return Document(report, pages, findings)

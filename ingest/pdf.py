@@ -77,6 +77,15 @@ def open_pdf(path: Path) -> tuple[pdfium.PdfDocument, list[str]]:
     return doc, warnings
 
 
+def producer_of(doc: pdfium.PdfDocument) -> str | None:
+    """The software that made the PDF ("Creator; Producer"): tells a browser print from the original."""
+    try:
+        meta = doc.get_metadata_dict(skip_empty=True)
+    except pdfium.PdfiumError:
+        return None
+    return "; ".join(v for k, v in meta.items() if k in ("Creator", "Producer")) or None
+
+
 def iter_pages(doc: pdfium.PdfDocument) -> Iterator[RawPage]:
     """Yield each page's runs and boxes, closing PDFium's page objects as it goes."""
     for index in range(len(doc)):

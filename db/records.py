@@ -1,0 +1,79 @@
+"""The force's tracker in the database: snapshots, what changed between them, the portal summary."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import sqlite_utils
+
+from ..ingest.records import RecordsFile
+from .schema import ensure_shape
+
+
+@dataclass
+class ImportResult:
+    import_id: int
+    rows: int
+    replaced: bool  # an earlier snapshot with the same as-of date was replaced
+
+
+def save_records(db: sqlite_utils.Database, parsed: RecordsFile, source: str, sha256: str, as_of: date) -> ImportResult:
+    """Store one snapshot in one transaction; a snapshot with the same as-of date is replaced."""
+    ensure_shape(db)
+    with db.atomic():
+        old = [r["id"] for r in db.query("select id from record_imports where as_of = ?", [as_of.isoformat()])]
+        for import_id in old:
+            db.execute("delete from records where import_id = ?", [import_id])
+            db.execute("delete from record_imports where id = ?", [import_id])
+        import_id = db["record_imports"].insert({
+            "source": source, "sha256": sha256, "as_of": as_of.isoformat(),
+            "imported_at": datetime.now(UTC).isoformat(timespec="seconds"), "rows": len(parsed.rows),
+            "mapping": json.dumps(parsed.mapping), "unmapped": json.dumps(parsed.unmapped),
+        }).last_pk
+        db["records"].insert_all(({
+            "import_id": import_id, "reference": r["reference"], "type": r.get("type"), "level": r.get("level"),
+            "status": r.get("status"), "state": r["state"], "report_title": r.get("report_title"),
+            "published": r.get("published"), "text": r["text"], "owner": r.get("owner"), "due": r.get("due"),
+            "extra": json.dumps(r["extra"]) if r.get("extra") else None, "row": r["row"],
+        } for r in parsed.rows), batch_size=500)
+    return ImportResult(import_id, len(parsed.rows), bool(old))
+
+
+def snapshots(db: sqlite_utils.Database) -> list[dict]:
+    """Every import, oldest first."""
+    if not db["record_imports"].exists():
+        return []
+    return list(db.query("select * from record_imports order by as_of, id"))
+
+
+def current_records(db: sqlite_utils.Database) -> list[dict]:
+    if not db["record_imports"].exists():
+        return []
+    return list(db.query("select * from current_records order by row"))
+
+
+def changes(db: sqlite_utils.Database, before: int, after: int) -> list[dict]:
+    """What changed from one snapshot to another: added, removed, and status/level/state changes."""
+    old = {r["reference"]: r for r in db.query("select * from records where import_id = ?", [before])}
+    new = {r["reference"]: r for r in db.query("select * from records where import_id = ?", [after])}
+    out = []
+    for ref in sorted(old.keys() | new.keys()):
+        a, b = old.get(ref), new.get(ref)
+        if a is None:
+            out.append({"reference": ref, "change": "added", "before": None, "after": b["status"]})
+        elif b is None:
+            out.append({"reference": ref, "change": "removed", "before": a["status"], "after": None})
+        else:
+            for name in ("status", "level", "state"):
+                if a[name] != b[name]:
+                    out.append({"reference": ref, "change": name, "before": a[name], "after": b[name]})
+    return out
+
+
+def summary(db: sqlite_utils.Database) -> list[dict]:
+    """Open / closed / total by type and level, from the latest snapshot: the portal-style table."""
+    if not db["record_imports"].exists():
+        return []
+    return [dict(r) for r in db.query("select * from records_summary")]

@@ -1,0 +1,167 @@
+"""Fuzzy one-to-one matching of a force's tracker records to findings, and of findings across reports.
+
+Texts are compared after `normalise_item` (case, quotes, hyphens, "Rec 2 -" prefixes, trailing notes
+such as "(update: lead assigned)", US spellings). rapidfuzz's `process.cdist` scores every pair in
+bulk, a block of rows at a time so that memory stays bounded; report title, publication date, type and
+ref then move a pair's score up or down. Pairs are taken best first, each side at most once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .text import plain
+
+MATCHED = 90  # combined score from which a link is taken as matched
+PROBABLE = 75  # from here up to MATCHED a link needs a person's confirmation
+FLOOR = 60  # text scores below this are not candidates at all
+BLOCK = 1024  # rows screened per cdist call: 2 x BLOCK x findings bytes at a time
+WINDOW = 48  # characters of a text's start and end compared in the screening pass
+SCREEN = 12  # candidates per row kept from the screen for full scoring
+
+PREFIX = re.compile(
+    r"^\s*(?:rec(?:ommendation)?s?|afi|area for improvement|cause of concern|coc|action)\s*\.?\s*"
+    r"(?:no\.?\s*)?(?P<ref>\d{1,3}[a-z]?)?\s*[:.)\-]*\s+", re.I)
+TRAILING_NOTE = re.compile(r"\s*[(\[][^()\[\]]{0,160}[)\]]\s*$")
+US_TO_UK = {
+    "program": "programme", "programs": "programmes", "center": "centre", "centers": "centres",
+    "behavior": "behaviour", "behaviors": "behaviours", "defense": "defence", "license": "licence",
+    "judgment": "judgement", "enroll": "enrol", "fulfill": "fulfil", "catalog": "catalogue",
+}
+IZE = re.compile(r"\b(\w{3,})iz(e|es|ed|ing|ation|ations)\b")
+KIND_WORDS = {
+    "recommendation": ("recommendation", "rec"),
+    "area_for_improvement": ("afi", "area for improvement", "areas for improvement", "improvement"),
+    "cause_of_concern": ("cause of concern", "coc", "concern"),
+}
+
+
+def normalise_item(text: str | None) -> str:
+    """Text reduced to what says which item it is. Idempotent."""
+    text = plain(text).lower()
+    text = PREFIX.sub("", text, count=1)
+    while TRAILING_NOTE.search(text):
+        text = TRAILING_NOTE.sub("", text)
+    text = IZE.sub(r"\1is\2", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return " ".join(US_TO_UK.get(w, w) for w in text.split())
+
+
+def printed_ref(text: str | None) -> str | None:
+    """The ref a tracker row prints before its text ("Rec 9: ..." -> "9")."""
+    m = PREFIX.match(plain(text))
+    return m.group("ref") if m and m.group("ref") else None
+
+
+def kind_of(type_word: str | None) -> str | None:
+    """A tracker's type word ("AFI", "Recommendation") -> our kind, or None when unknown."""
+    words = (type_word or "").strip().lower()
+    for kind, names in KIND_WORDS.items():
+        if any(words == n or words.startswith(n) for n in names):
+            return kind
+    return None
+
+
+def first_sentence(text: str) -> str:
+    """Up to the first full stop, colon or semicolon that ends a clause (not "Rec 1:")."""
+    m = re.search(r"(?<=[a-z0-9]{3})[.;:](?=\s)", text, re.I)
+    return text[: m.start()] if m else text
+
+
+@dataclass
+class Candidate:
+    left: int  # index into the left-hand list (records, or later findings)
+    right: int  # index into findings
+    text_score: float
+    score: float = 0.0
+
+
+def text_candidates(left: Sequence[str], right: Sequence[str], workers: int = -1,
+                    floor: int = FLOOR, top: int = 5) -> list[Candidate]:
+    """The best `top` right-hand texts for each left-hand text, by rapidfuzz ratio on normalised text.
+
+    Two passes keep 20,000 x 20,000 practical: `process.cdist` first scores every pair on the texts'
+    opening and closing WINDOW characters (short strings score many times faster), and only each row's
+    best SCREEN pairs are scored in full. A text much shorter than its candidate is also compared with the
+    candidate's first sentence (trackers often keep only that).
+    """
+    left_n = [normalise_item(t) for t in left]
+    right_n = [normalise_item(t) for t in right]
+    if not left_n or not right_n:
+        return []
+    right_first = [normalise_item(first_sentence(plain(t))) for t in right]
+    right_heads = [t[:WINDOW] for t in right_n]
+    right_tails = [t[-WINDOW:] for t in right_n]
+    out: list[Candidate] = []
+    for start in range(0, len(left_n), BLOCK):
+        block = left_n[start:start + BLOCK]
+        heads = process.cdist([t[:WINDOW] for t in block], right_heads, scorer=fuzz.ratio, dtype=np.uint8,
+                              workers=workers)
+        tails = process.cdist([t[-WINDOW:] for t in block], right_tails, scorer=fuzz.ratio, dtype=np.uint8,
+                              workers=workers)
+        screen = np.maximum(heads, tails)
+        del heads, tails
+        for i, row in enumerate(screen):
+            text = block[i]
+            picks = np.argpartition(row, -min(SCREEN, len(row)))[-SCREEN:]
+            scored = []
+            for j in picks:
+                if row[j] < floor - 20:
+                    continue
+                score = fuzz.ratio(text, right_n[j], score_cutoff=floor - 1)
+                if score < MATCHED and len(text) < 0.8 * len(right_n[j]):
+                    score = max(score, fuzz.ratio(text, right_first[j], score_cutoff=floor - 1))
+                if score >= floor:
+                    scored.append((score, int(j)))
+            scored.sort(reverse=True)
+            out.extend(Candidate(start + i, j, float(score)) for score, j in scored[:top])
+    return out
+
+
+def title_agreement(a: str | None, b: str | None) -> float | None:
+    """0-100 similarity of two report titles, or None when either is missing."""
+    if not a or not b:
+        return None
+    # trackers shorten titles ("closing the gap" for "Fraud: closing the gap"): the shorter inside the longer
+    return fuzz.partial_ratio(normalise_item(a), normalise_item(b))
+
+
+def adjust(c: Candidate, record: dict, finding: dict, title_score: float | None) -> float:
+    """The text score moved by what else the record says about the finding (report, date, type, ref).
+    Not capped at 100: between two equal texts (a report and its progress report) the better report
+    agreement must still win."""
+    score = c.text_score
+    if record.get("published") and finding.get("published"):
+        score += 4 if record["published"] == finding["published"] else -20  # another report
+    if title_score is not None:
+        score += max(-12.0, min(5.0, (title_score - 80) / 4))
+    kind = kind_of(record.get("type"))
+    if kind and finding.get("kind"):
+        score += 1 if kind == finding["kind"] else -10
+    ref = printed_ref(record.get("text"))
+    if ref and finding.get("ref"):
+        score += 2 if ref == str(finding["ref"]) else -8
+    return max(0.0, score)
+
+
+def assign(candidates: list[Candidate]) -> list[Candidate]:
+    """One-to-one: take pairs best first; each left and each right is used once."""
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    chosen = []
+    for c in sorted(candidates, key=lambda c: (-c.score, -c.text_score, c.left, c.right)):
+        if c.score < PROBABLE or c.left in used_left or c.right in used_right:
+            continue
+        used_left.add(c.left)
+        used_right.add(c.right)
+        chosen.append(c)
+    return chosen
+
+
+def state_for(score: float) -> str:
+    return "matched" if score >= MATCHED else "probable"

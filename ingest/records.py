@@ -1,0 +1,215 @@
+"""A force's tracker export (CSV or XLSX) -> clean record rows.
+
+Header names differ between exports ("Reference" / "Ref No" / "HMICFRS ref"), so each column is
+recognised by fuzzy matching against the synonyms in FIELDS; `overrides` ({"My Header": "text"}) win.
+Status words are the force's own; `state_of` maps them to open / closed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+FIELDS: dict[str, list[str]] = {
+    "reference": ["reference", "ref", "ref no", "reference number", "id", "record id", "hmicfrs reference",
+                  "unique reference", "portal reference", "urn"],
+    "type": ["type", "finding type", "item type", "category", "recommendation type", "record type"],
+    "level": ["level", "priority", "priority level", "risk level"],
+    "status": ["status", "current status", "progress status", "rag status", "state"],
+    "report_title": ["report title", "report", "report name", "inspection", "inspection title", "publication",
+                     "source report"],
+    "published": ["published", "publication date", "report date", "date published", "published date"],
+    "text": ["text", "recommendation", "recommendation text", "description", "detail", "finding",
+             "finding text", "wording", "afi text", "summary"],
+    "owner": ["owner", "lead", "lead officer", "responsible officer", "action owner", "portfolio lead"],
+    "due": ["due date", "due", "deadline", "target date", "completion date", "date due"],
+}
+REQUIRED = ("reference", "text")
+HEADER_MATCH = 85  # rapidfuzz token_sort_ratio a header needs to be taken for a field
+
+CLOSED_PHRASES = ("not applicable", "no longer relevant", "no longer applicable", "n/a")
+CLOSED_WORDS = ("closed", "complete", "completed", "discharged", "achieved", "implemented", "signed off",
+                "done", "superseded", "withdrawn", "no longer relevant", "finished", "resolved")
+OPEN_MARKERS = ("pending", "awaiting", "partially", "in progress", "being", "not ", "ongoing", "open", "overdue",
+                "on track", "off track", "delayed")
+
+
+class RecordsError(Exception):
+    """The file cannot be imported at all (unreadable, or a required column is missing)."""
+
+
+@dataclass
+class RecordsFile:
+    rows: list[dict]
+    mapping: dict[str, str]  # field -> header as printed
+    unmapped: list[str]  # headers no field took
+    bad_rows: list[tuple[int, str]] = field(default_factory=list)  # (spreadsheet row number, reason)
+
+
+def state_of(status: str | None) -> str:
+    """The force's status word -> open | closed. "Pending sign off" and "partially achieved" are open."""
+    words = (status or "").strip().lower()
+    if any(phrase in words for phrase in CLOSED_PHRASES):
+        return "closed"
+    if any(marker in words for marker in OPEN_MARKERS):
+        return "open"
+    return "closed" if any(w in words for w in CLOSED_WORDS) else "open"
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", header.lower()).strip()
+
+
+def map_headers(headers: list[str], overrides: dict[str, str] | None = None) -> tuple[dict[str, str], list[str]]:
+    """field -> header. Exact synonyms first, then the closest fuzzy match; each header used once."""
+    overrides = {_key(h): f for h, f in (overrides or {}).items()}
+    bad = sorted(set(overrides.values()) - set(FIELDS))
+    if bad:
+        raise RecordsError(f"--map names unknown field(s) {', '.join(bad)}; fields are {', '.join(FIELDS)}")
+    mapping: dict[str, str] = {}
+    free = [h for h in headers if h and h.strip()]
+    for header in list(free):
+        if _key(header) in overrides:
+            mapping[overrides[_key(header)]] = header
+            free.remove(header)
+    missing = [k for k in overrides if k not in {_key(h) for h in headers}]
+    if missing:
+        raise RecordsError(f"--map names column(s) not in the file: {', '.join(missing)}; "
+                           f"the file's columns are: {', '.join(h for h in headers if h)}")
+    for exact in (True, False):
+        for name, synonyms in FIELDS.items():
+            if name in mapping or not free:
+                continue
+            keys = [_key(h) for h in free]
+            if exact:
+                hit = next((i for i, k in enumerate(keys) if k in synonyms), None)
+            else:
+                best = max((process.extractOne(k, synonyms, scorer=fuzz.token_sort_ratio) + (i,)
+                            for i, k in enumerate(keys)), key=lambda t: t[1])
+                hit = best[3] if best[1] >= HEADER_MATCH else None
+            if hit is not None:
+                mapping[name] = free.pop(hit)
+    return mapping, free
+
+
+def _rows_of(path: Path) -> list[list]:
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise RecordsError(f"not a readable Excel workbook ({type(exc).__name__}); "
+                               "save it again from Excel as .xlsx, or export CSV") from exc
+        try:
+            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            wb.close()
+    if suffix in (".csv", ".txt"):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")  # older Excel "CSV" saves
+        if "\x00" in text:
+            raise RecordsError("not a text CSV (it holds binary data); export the tracker as CSV or XLSX")
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        return list(csv.reader(text.splitlines(), dialect))
+    raise RecordsError(f"unsupported file type {suffix or '(none)'}; give a .csv or .xlsx export")
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return text or None
+
+
+def parse_date(value) -> date | None:
+    """ISO, UK day-first (31/03/2025, 31 March 2025) or a spreadsheet date. Raises ValueError."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"cannot read the date {text!r} (use 31/03/2025 or 2025-03-31)")
+
+
+def read_records(path: Path, overrides: dict[str, str] | None = None) -> RecordsFile:
+    """Every row of a tracker export as a record dict; bad rows are listed with their row number."""
+    if not path.exists():
+        raise RecordsError("no such file")
+    if path.stat().st_size == 0:
+        raise RecordsError("the file is empty")
+    table = _rows_of(path)
+    start = next((i for i, row in enumerate(table) if sum(1 for c in row if _text(c)) >= 2), None)
+    if start is None:
+        raise RecordsError("no header row found (a row with at least two column names)")
+    headers = [_text(h) or "" for h in table[start]]
+    mapping, unmapped = map_headers(headers, overrides)
+    missing = [f for f in REQUIRED if f not in mapping]
+    if missing:
+        columns = ", ".join(filter(None, headers))
+        raise RecordsError(f"no column for {', '.join(missing)}; the file's columns are {columns}. "
+                           f"Name it with --map, e.g. --map 'Your Header={missing[0]}'")
+    index = {name: headers.index(header) for name, header in mapping.items()}
+    rows, bad, seen = [], [], {}
+    for offset, cells in enumerate(table[start + 1:], start=start + 2):
+        if not any(_text(c) for c in cells):
+            continue
+        cell = {name: cells[i] if i < len(cells) else None for name, i in index.items()}
+        record = {name: _text(value) for name, value in cell.items()}
+        record["row"] = offset
+        problem = _check(record, cell, seen)
+        if problem:
+            bad.append((offset, problem))
+            continue
+        seen[record["reference"]] = offset
+        record["state"] = state_of(record.get("status"))
+        extra = {h: _text(cells[i]) for i, h in enumerate(headers[: len(cells)]) if h in unmapped}
+        record["extra"] = {h: v for h, v in extra.items() if v} or None
+        rows.append(record)
+    if not rows and not bad:
+        raise RecordsError("no data rows under the header")
+    return RecordsFile(rows, mapping, unmapped, bad)
+
+
+def _check(record: dict, cell: dict, seen: dict[str, int]) -> str | None:
+    """What is wrong with one row, or None. Dates and levels are converted in place."""
+    if not record.get("reference"):
+        return "no reference"
+    if record["reference"] in seen:
+        return f"reference {record['reference']} already given on row {seen[record['reference']]}"
+    if not record.get("text"):
+        return f"{record['reference']}: no text"
+    for name in ("published", "due"):
+        try:
+            value = parse_date(cell.get(name))
+        except ValueError as exc:
+            return f"{record['reference']}: {name}: {exc}"
+        record[name] = value.isoformat() if value else None
+    level = record.get("level")
+    if level is not None:
+        digits = re.search(r"\d+", level)
+        if not digits:
+            return f"{record['reference']}: level {level!r} is not a number"
+        record["level"] = int(digits.group())
+    return None
