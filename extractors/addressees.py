@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-import spacy
-from spacy.matcher import PhraseMatcher
+from typing import TYPE_CHECKING
 
 from .text import plain
+
+if TYPE_CHECKING:  # spaCy takes most of a second to import: only a command that judges pays for it
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
 
 MODAL = re.compile(r"\b(should|must|needs? to|is to|are to|will need to)\b", re.I)
 WORK_WITH = re.compile(
@@ -48,8 +50,11 @@ class Addressees:
 
 
 @cache
-def vocabulary() -> tuple[spacy.language.Language, PhraseMatcher, dict[str, Body]]:
+def vocabulary() -> tuple[Language, PhraseMatcher, dict[str, Body]]:
     """A blank English pipeline and a PhraseMatcher over every alias (no model download)."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
     nlp = spacy.blank("en")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     bodies: dict[str, Body] = {}
@@ -73,7 +78,9 @@ def find_bodies(text: str) -> list[tuple[Body, int, int]]:
     doc = nlp.make_doc(plain(text))
     matches = matcher(doc)
     ids = {(s, e): m for m, s, e in matches}
-    spans = spacy.util.filter_spans([doc[s:e] for _, s, e in matches])
+    from spacy.util import filter_spans
+
+    spans = filter_spans([doc[s:e] for _, s, e in matches])
     return [(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], sp.start_char, sp.end_char) for sp in spans]
 
 

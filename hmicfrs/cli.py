@@ -3,10 +3,13 @@ library errors into one-line messages that say what to do next."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 import tempfile
 import textwrap
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -44,7 +47,8 @@ def _pdfs(paths: tuple[str, ...]) -> list[Path]:
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to write")
 @click.option("--force", "force_name", help="Force to triage for (default: West Midlands Police)")
 @click.option("--config", type=click.Path(dir_okay=False), help="hmicfrs.toml with the force profile")
-def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config: str | None) -> None:
+@click.option("--workers", default=1, show_default=True, help="Processes reading PDF pages in parallel (0: all cores)")
+def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config: str | None, workers: int) -> None:
     """Ingest report PDFs (files or folders, recursively) into the database.
 
     A file already ingested (same SHA-256) is skipped; a changed file replaces its old rows.
@@ -54,6 +58,18 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
     db = sqlite_utils.Database(db_path)
     ensure_shape(db)
     files = _pdfs(paths)
+    workers = workers if workers > 0 else (os.cpu_count() or 1)
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(ProcessPoolExecutor(workers)) if workers > 1 else None
+        done, skipped, failed = _ingest_files(db, files, profile, pool)
+    click.echo(f"{done} ingested, {skipped} skipped (unchanged), {failed} failed -> {db_path}", err=True)
+    if done and db["record_imports"].count:  # keep the tracker links current with the new findings
+        _report_match(_run_match(db))
+    if failed:
+        sys.exit(1)
+
+
+def _ingest_files(db: sqlite_utils.Database, files: list[Path], profile, pool) -> tuple[int, int, int]:
     done = skipped = failed = 0
     with click.progressbar(files, label="Ingesting", file=sys.stderr, show_pos=True,
                            item_show_func=lambda f: f.name if f else "") as bar:
@@ -63,7 +79,7 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
                 if report_id_for(db, digest) is not None:
                     skipped += 1
                     continue
-                doc = read_document(path, profile, sha256=digest)
+                doc = read_document(path, profile, sha256=digest, pool=pool)
                 save_document(db, doc.report, doc.pages, doc.findings, profile.name, pdf_url=_pdf_url(path))
                 for warning in doc.report.warnings:
                     click.echo(f"\nwarning: {path}: {warning}", err=True)
@@ -76,11 +92,7 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
                 failed += 1
                 click.echo(f"\nerror: {path}: cannot read the file ({exc.strerror})", err=True)
                 record_error(db, str(path), f"cannot read the file ({exc.strerror})")
-    click.echo(f"{done} ingested, {skipped} skipped (unchanged), {failed} failed -> {db_path}", err=True)
-    if done and db["record_imports"].count:  # keep the tracker links current with the new findings
-        _report_match(_run_match(db))
-    if failed:
-        sys.exit(1)
+    return done, skipped, failed
 
 
 def _pdf_url(path: Path) -> str:
@@ -437,7 +449,7 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
         Path(db_path).unlink()
     ctx = click.get_current_context()
     try:
-        ctx.invoke(ingest, paths=(str(folder),), db_path=db_path, force_name=None, config=None)
+        ctx.invoke(ingest, paths=(str(folder),), db_path=db_path, force_name=None, config=None, workers=1)
     except SystemExit as exc:  # the demo corpus includes a broken file on purpose
         if exc.code not in (0, 1, None):
             raise

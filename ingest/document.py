@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from .errors import NoTextLayer
 from .layout import build_page, drop_running_lines
 from .model import Page
 from .pdf import iter_pages, open_pdf, producer_of
+
+CHUNK = 32  # most pages one worker reads in one task
 
 
 @dataclass
@@ -30,17 +33,33 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_pages(path: Path, report: Report) -> list[Page]:
+def read_page_range(path: Path, start: int, stop: int) -> list[Page]:
+    """Pages start..stop-1 (0-based) of a PDF: the unit of work a worker process reads."""
+    doc, _ = open_pdf(path)
+    try:
+        return [build_page(raw) for raw in iter_pages(doc, start, stop)]
+    finally:
+        doc.close()
+
+
+def read_pages(path: Path, report: Report, pool: Executor | None = None) -> list[Page]:
     """Every page's text and body lines; PDFium holds one page at a time. Notes warnings and the
-    producing software on the report."""
+    producing software on the report. With a process pool, page ranges are read in parallel."""
     doc, open_warnings = open_pdf(path)
     warnings = report.warnings
     warnings.extend(open_warnings)
     report.producer = producer_of(doc)
     try:
-        pages = [build_page(raw) for raw in iter_pages(doc)]
+        count = len(doc)
+        if pool is None:
+            pages = [build_page(raw) for raw in iter_pages(doc)]
     finally:
         doc.close()
+    if pool is not None:
+        workers = getattr(pool, "_max_workers", 2)
+        size = max(4, min(CHUNK, -(-count // workers)))
+        futures = [pool.submit(read_page_range, path, s, s + size) for s in range(0, count, size)]
+        pages = [page for future in futures for page in future.result()]
     if not any(p.text.strip() for p in pages):
         raise NoTextLayer()
     rotated = [p.number for p in pages if p.rotated]
@@ -51,10 +70,10 @@ def read_pages(path: Path, report: Report) -> list[Page]:
 
 
 def read_document(path: Path, profile: ForceProfile | None = None, sha256: str | None = None,
-                  source: str | None = None) -> Document:
+                  source: str | None = None, pool: Executor | None = None) -> Document:
     """Parse and extract one PDF. Raises an IngestError subclass for files that cannot be read."""
     report = Report(sha256=sha256 or sha256_of(path), source=source or path.name)
-    pages = read_pages(path, report)
+    pages = read_pages(path, report, pool)
     describe_report(pages, report)
     findings = extract(pages, report, profile)
     return Document(report, pages, findings)

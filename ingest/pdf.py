@@ -86,9 +86,9 @@ def producer_of(doc: pdfium.PdfDocument) -> str | None:
     return "; ".join(v for k, v in meta.items() if k in ("Creator", "Producer")) or None
 
 
-def iter_pages(doc: pdfium.PdfDocument) -> Iterator[RawPage]:
-    """Yield each page's runs and boxes, closing PDFium's page objects as it goes."""
-    for index in range(len(doc)):
+def iter_pages(doc: pdfium.PdfDocument, start: int = 0, stop: int | None = None) -> Iterator[RawPage]:
+    """Yield each page's runs and boxes (0-based start to stop), closing PDFium's page objects as it goes."""
+    for index in range(start, len(doc) if stop is None else min(stop, len(doc))):
         page = doc[index]
         try:
             yield read_page(page, index + 1)
