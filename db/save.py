@@ -23,7 +23,7 @@ def report_id_for(db: sqlite_utils.Database, sha256: str) -> int | None:
 
 
 def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], findings: list[Finding],
-                  force: str | None, pdf_url: str | None = None) -> int:
+                  force: str | None, pdf_url: str | None = None, path: str | None = None) -> int:
     """Replace any earlier version of this source and write the report, pages and findings atomically."""
     ensure_shape(db)
     with db.atomic():  # one transaction: all of the report or none of it
@@ -34,7 +34,7 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
             "source": report.source, "sha256": report.sha256, "title": report.title,
             "published": report.published.isoformat() if report.published else None, "kind": report.kind,
             "force": report.force, "pages": report.pages, "pcc_response_due": due.isoformat() if due else None,
-            "edition": report.edition, "producer": report.producer,
+            "edition": report.edition, "producer": report.producer, "path": path,
             "warnings": json.dumps(report.warnings) if report.warnings else None, "ingested_at": now(),
         }).last_pk
         db["pages"].insert_all(({"report_id": report_id, "page": p.number, "text": p.text} for p in pages),

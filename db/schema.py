@@ -8,7 +8,7 @@ TABLES: dict[str, dict] = {
     "reports": {
         "columns": {"id": int, "source": str, "sha256": str, "title": str, "published": str, "kind": str,
                     "force": str, "pages": int, "pcc_response_due": str,
-                    "edition": str, "producer": str, "warnings": str, "ingested_at": str},
+                    "edition": str, "producer": str, "path": str, "warnings": str, "ingested_at": str},
         "pk": "id",
     },
     "findings": {
@@ -88,18 +88,21 @@ INDEXES = [
 FTS = {"findings": ["text", "lead_in"], "pages": ["text"], "records": ["text", "report_title"]}
 # Days left are counted when the page is read, so they are never stale in an immutable database.
 VIEWS = {
-    "triage": """
-select f.id, r.title as report, r.published, f.kind, f.ref, f.text, f.verdict, f.reason, f.decided_by,
-       f.due, substr(f.due, 1, 7) as due_month, f.deadline_text,
-       cast(julianday(f.due) - julianday('now', 'localtime', 'start of day') as integer) as days_left,
-       max(0, cast(julianday('now', 'localtime', 'start of day') - julianday(f.due) as integer)) as days_overdue,
-       f.addressees, f.pdf_link, f.report_id, f.force
-from findings f join reports r on r.id = f.report_id
-""",
     # the latest snapshot of the tracker
     "current_records": """
 select r.* from records r
 where r.import_id = (select id from record_imports order by as_of desc, id desc limit 1)
+""",
+    "triage": """
+select f.id, r.title as report, r.published, substr(r.published, 1, 4) as year, f.kind, f.ref, f.text,
+       f.verdict, f.reason, f.decided_by, f.due, substr(f.due, 1, 7) as due_month, f.deadline_text,
+       cast(julianday(f.due) - julianday('now', 'localtime', 'start of day') as integer) as days_left,
+       max(0, cast(julianday('now', 'localtime', 'start of day') - julianday(f.due) as integer)) as days_overdue,
+       f.addressees, coalesce(l.state, 'untracked') as match_state, l.reference as tracker_ref,
+       c.state as tracker_state, f.pdf_link, f.report_id, f.force
+from findings f join reports r on r.id = f.report_id
+left join record_links l on l.finding_id = f.id
+left join current_records c on c.reference = l.reference
 """,
     "records_summary": """
 select type, level, sum(state = 'open') as open, sum(state = 'closed') as closed, count(*) as total
@@ -138,3 +141,17 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
+
+
+def checkpoint(db_path) -> None:
+    """Fold the write-ahead log into the database file. Datasette serves the file immutable, and an
+    immutable reader ignores the -wal file: without this a fresh ingest could look empty or stale."""
+    import sqlite3
+    from pathlib import Path
+
+    if Path(f"{db_path}-wal").exists():
+        conn = sqlite3.connect(db_path)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()

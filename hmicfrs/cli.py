@@ -17,7 +17,7 @@ import sqlite_utils
 
 from hmicfrs.config import load_profile
 from hmicfrs.db.save import record_error, report_id_for, save_document
-from hmicfrs.db.schema import ensure_shape
+from hmicfrs.db.schema import checkpoint, ensure_shape
 from hmicfrs.ingest.document import read_document, sha256_of
 from hmicfrs.ingest.errors import IngestError
 
@@ -65,6 +65,8 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
     click.echo(f"{done} ingested, {skipped} skipped (unchanged), {failed} failed -> {db_path}", err=True)
     if done and db["record_imports"].count:  # keep the tracker links current with the new findings
         _report_match(_run_match(db))
+    db.close()
+    checkpoint(db_path)
     if failed:
         sys.exit(1)
 
@@ -80,7 +82,8 @@ def _ingest_files(db: sqlite_utils.Database, files: list[Path], profile, pool) -
                     skipped += 1
                     continue
                 doc = read_document(path, profile, sha256=digest, pool=pool)
-                save_document(db, doc.report, doc.pages, doc.findings, profile.name, pdf_url=_pdf_url(path))
+                save_document(db, doc.report, doc.pages, doc.findings, profile.name, pdf_url=_pdf_url(path),
+                              path=str(path.resolve()))
                 for warning in doc.report.warnings:
                     click.echo(f"\nwarning: {path}: {warning}", err=True)
                 done += 1
@@ -424,7 +427,23 @@ def serve(db_path: str, port: int, host: str, pdfs: str | None) -> None:
         raise click.ClickException(f"{db_path}: no database yet; run 'hmicfrs ingest PDF...' first")
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach this machine can read the data", err=True)
-    _run_datasette(datasette_args(Path(db_path), host, port, Path(pdfs) if pdfs else None))
+    checkpoint(db_path)
+    folder = Path(pdfs) if pdfs else _pdf_folder(Path(db_path))
+    if folder is None:
+        click.echo("note: the ingested PDFs are not in one folder; pass --pdfs DIR so that PDF links open", err=True)
+    _run_datasette(datasette_args(Path(db_path), host, port, folder))
+
+
+def _pdf_folder(db_path: Path) -> Path | None:
+    """The one folder every ingested PDF came from, if there is one (served at /pdfs)."""
+    db = sqlite_utils.Database(db_path)
+    if "path" not in db["reports"].columns_dict:
+        return None
+    folders = {Path(r["path"]).parent for r in db.query("select path from reports where path is not null")}
+    if len(folders) != 1:
+        return None
+    folder = folders.pop()
+    return folder if folder.is_dir() else None
 
 
 def _run_datasette(args: list[str]) -> None:
