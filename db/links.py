@@ -58,7 +58,7 @@ def primary_reports(findings: list[dict]) -> dict[int, int]:
     then the first ingested)."""
     best: dict[tuple[str, str], tuple[int, int]] = {}
     for f in findings:
-        rank = (f["edition"] == "web", f["report_id"])
+        rank = (f["edition"] in ("web", "html"), f["report_id"])
         key = publication_key(f)
         if key not in best or rank < best[key]:
             best[key] = rank
@@ -192,3 +192,32 @@ def decide_link(db: sqlite_utils.Database, reference: str, finding_id: int | Non
                                  "finding_key": finding[0]["key"], "decision": decision,
                                  "decided_at": datetime.now(UTC).isoformat(timespec="seconds")},
                                 pk=("reference", "report_source", "finding_key"))
+
+
+def compare_editions(db: sqlite_utils.Database, threshold: int = MATCHED) -> list[dict]:
+    """For every report ingested in more than one edition, the findings of each edition that no
+    finding of another edition matches (same kind, text score >= threshold)."""
+    from rapidfuzz import fuzz
+
+    findings = _findings(db)
+    groups: dict[tuple[str, str], dict[int, list[dict]]] = {}
+    for f in findings:
+        groups.setdefault(publication_key(f), {}).setdefault(f["report_id"], []).append(f)
+    reports = {r["id"]: r for r in db.query("select id, source, title, published, edition from reports")}
+    out = []
+    for editions in groups.values():
+        if len(editions) < 2:
+            continue
+        only_in = []
+        for report_id, items in editions.items():
+            others = [g for rid, fs in editions.items() if rid != report_id for g in fs]
+            for f in items:
+                a = normalise_item(f["text"])
+                if not any(g["kind"] == f["kind"] and fuzz.ratio(a, normalise_item(g["text"])) >= threshold
+                           for g in others):
+                    only_in.append({"source": f["source"], "kind": f["kind"], "ref": f["ref"], "text": f["text"]})
+        first = reports[next(iter(editions))]
+        out.append({"title": first["title"], "published": first["published"],
+                    "editions": [f"{reports[r]['source']} ({reports[r]['edition']})" for r in editions],
+                    "only_in": only_in})
+    return out

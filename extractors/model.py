@@ -23,7 +23,9 @@ class Report:
 
     @property
     def edition(self) -> str:
-        """"web" for an HTML page printed to PDF by a browser, else "pdf" (the published PDF)."""
+        """"html" for an HTML edition, "web" for an HTML page printed to PDF by a browser, else "pdf"."""
+        if self.producer == "HTML page":
+            return "html"
         return "web" if self.producer and WEB_PRINT.search(self.producer) else "pdf"
     warnings: list[str] = field(default_factory=list)
 

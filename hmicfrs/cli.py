@@ -10,6 +10,7 @@ import sys
 import tempfile
 import textwrap
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -18,7 +19,7 @@ import sqlite_utils
 from hmicfrs.config import load_profile
 from hmicfrs.db.save import record_error, report_id_for, save_document
 from hmicfrs.db.schema import checkpoint, ensure_shape
-from hmicfrs.ingest.document import read_document, sha256_of
+from hmicfrs.ingest.document import read_document, read_html_document, sha256_of
 from hmicfrs.ingest.errors import IngestError
 
 DEFAULT_DB = "hmicfrs.db"
@@ -30,7 +31,17 @@ def main() -> None:
     """Turn HMICFRS inspection reports into a searchable, triaged database."""
 
 
-def _pdfs(paths: tuple[str, ...]) -> list[Path]:
+@dataclass
+class Source:
+    """One file to ingest: where it is, the name it goes by, and how to name it in messages."""
+
+    path: Path
+    name: str
+    label: str
+    pdf_url: str
+
+
+def _local_sources(paths: list[str]) -> list[Source]:
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -39,7 +50,25 @@ def _pdfs(paths: tuple[str, ...]) -> list[Path]:
             files.append(p)
         else:
             raise click.ClickException(f"{p}: no such file or folder")
-    return files
+    return [Source(f, f.name, str(f), _pdf_url(f)) for f in files]
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+CORPUS_DIR = "hmicfrs-corpus"
+
+
+def _fetcher(listing_url: str | None, allow_hosts: tuple[str, ...], interval: float, timeout: float = 30.0,
+             retries: int = 3, backoff: float = 2.0):
+    from urllib.parse import urlparse
+
+    from hmicfrs.corpus.fetch import Fetcher
+    from hmicfrs.corpus.site import ALLOWED_HOSTS
+
+    hosts = ALLOWED_HOSTS + tuple(allow_hosts) + ((urlparse(listing_url).hostname,) if listing_url else ())
+    return Fetcher(hosts, interval=interval, timeout=timeout, retries=retries, backoff=backoff)
 
 
 @main.command()
@@ -48,8 +77,13 @@ def _pdfs(paths: tuple[str, ...]) -> list[Path]:
 @click.option("--force", "force_name", help="Force to triage for (default: West Midlands Police)")
 @click.option("--config", type=click.Path(dir_okay=False), help="hmicfrs.toml with the force profile")
 @click.option("--workers", default=1, show_default=True, help="Processes reading PDF pages in parallel (0: all cores)")
-def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config: str | None, workers: int) -> None:
-    """Ingest report PDFs (files or folders, recursively) into the database.
+@click.option("--corpus", "corpus_dir", default=CORPUS_DIR, show_default=True,
+              help="Where a report fetched by URL is stored (by SHA-256)")
+@click.option("--allow-host", "allow_hosts", multiple=True, help="Also fetch from this host (a mirror)")
+def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config: str | None, workers: int,
+           corpus_dir: str, allow_hosts: tuple[str, ...]) -> None:
+    """Ingest reports: PDF files, folders of PDFs (recursively), saved HTML editions (.html), or URLs
+    (a PDF, or a report page whose PDFs are fetched).
 
     A file already ingested (same SHA-256) is skipped; a changed file replaces its old rows.
     Files that cannot be read are reported, recorded in ingest_errors, and the batch goes on.
@@ -57,11 +91,21 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
     profile = load_profile(force_name, config)
     db = sqlite_utils.Database(db_path)
     ensure_shape(db)
-    files = _pdfs(paths)
+    urls = [p for p in paths if _is_url(p)]
+    files = _local_sources([p for p in paths if not _is_url(p)])
+    failed_fetches = 0
+    if urls:
+        fetched, errors = _fetch_urls(urls, Path(corpus_dir), allow_hosts)
+        files += fetched
+        for url, reason in errors:
+            click.echo(f"error: {url}: {reason}", err=True)
+            record_error(db, url, reason)
+        failed_fetches = len(errors)
     workers = workers if workers > 0 else (os.cpu_count() or 1)
     with contextlib.ExitStack() as stack:
         pool = stack.enter_context(ProcessPoolExecutor(workers)) if workers > 1 else None
         done, skipped, failed = _ingest_files(db, files, profile, pool)
+        failed += failed_fetches
     click.echo(f"{done} ingested, {skipped} skipped (unchanged), {failed} failed -> {db_path}", err=True)
     if done and db["record_imports"].count:  # keep the tracker links current with the new findings
         _report_match(_run_match(db))
@@ -71,30 +115,152 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
         sys.exit(1)
 
 
-def _ingest_files(db: sqlite_utils.Database, files: list[Path], profile, pool) -> tuple[int, int, int]:
+@main.command()
+@click.option("--corpus", "corpus_dir", default=CORPUS_DIR, show_default=True,
+              help="Corpus folder: pdfs/<sha256>.pdf and manifest.json")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="Database to ingest into")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only reports published on or after this date")
+@click.option("--kind", type=click.Choice(["peel", "thematic", "joint", "progress", "super-complaint"]),
+              help="Only reports of this kind")
+@click.option("--limit", type=int, help="At most this many reports")
+@click.option("--dry-run", is_flag=True, help="List what would be downloaded; download and store nothing")
+@click.option("--listing-url", help="Publications listing to read (default: the HMICFRS site)")
+@click.option("--allow-host", "allow_hosts", multiple=True, help="Also fetch from this host (a mirror)")
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between requests (be polite)")
+@click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for a server")
+@click.option("--retries", default=3, show_default=True, help="Tries again after a 5xx, a timeout or a cut-off body")
+@click.option("--backoff", default=2.0, show_default=True, help="First wait before a retry (doubles each time)")
+@click.option("--force", "force_name", help="Force to triage for (default: West Midlands Police)")
+@click.option("--config", type=click.Path(dir_okay=False), help="hmicfrs.toml with the force profile")
+def sync(corpus_dir: str, db_path: str, since, kind: str | None, limit: int | None, dry_run: bool,
+         listing_url: str | None, allow_hosts: tuple[str, ...], interval: float, timeout: float, retries: int,
+         backoff: float, force_name: str | None, config: str | None) -> None:
+    """Fetch new or changed HMICFRS publications into the corpus folder, then ingest them.
+
+    Reads the publications listing, each new report page and its PDF links; downloads politely
+    (User-Agent, rate limit, retries on 5xx and timeouts, conditional requests, size cap, host
+    allow-list, PDF checks). Re-running resumes: known pages are not fetched again.
+    """
+    from hmicfrs.corpus import sync as corpus_sync
+    from hmicfrs.corpus.site import LISTING_URL
+
+    folder = Path(corpus_dir)
+    fetcher = _fetcher(listing_url, allow_hosts, interval, timeout, retries, backoff)
+    try:
+        result = corpus_sync.sync(folder, fetcher, listing_url=listing_url or LISTING_URL,
+                                  since=since.date() if since else None, kind=kind, limit=limit, dry_run=dry_run,
+                                  progress=lambda title: click.echo(f"  {title}", err=True))
+    finally:
+        fetcher.close()
+    for url, reason in result.errors:
+        click.echo(f"error: {url}: {reason}", err=True)
+    if dry_run:
+        for url in result.planned:
+            click.echo(url)
+        click.echo(f"dry run: {len(result.planned)} to fetch, {result.skipped} filtered out, "
+                   f"{len(result.errors)} failed; nothing stored", err=True)
+        sys.exit(1 if result.errors else 0)
+    click.echo(f"{len(result.downloaded)} new or changed PDFs, {result.unchanged} unchanged, {result.skipped} "
+               f"filtered out, {len(result.errors)} failed -> {folder}", err=True)
+    profile = load_profile(force_name, config)
+    db = sqlite_utils.Database(db_path)
+    ensure_shape(db)
+    for url, reason in result.errors:
+        record_error(db, url, reason)
+    sources = [Source(d.path, d.name, d.url, _pdf_url(d.path)) for d in result.downloaded]
+    done, skipped, failed = _ingest_files(db, sources, profile, None)
+    for d in result.downloaded:
+        row = list(db.query("select kind, force from reports where source = ? order by id desc limit 1", [d.name]))
+        if row:
+            corpus_sync.note_report(folder, d.url, row[0]["kind"], row[0]["force"])
+    click.echo(f"{done} ingested, {skipped} skipped (unchanged), {failed} failed -> {db_path}", err=True)
+    if done and db["record_imports"].count:
+        _report_match(_run_match(db))
+    db.close()
+    checkpoint(db_path)
+    if failed or result.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="Database to read")
+@click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON")
+def editions(db_path: str, as_json: bool) -> None:
+    """Cross-check the editions of one report (PDF, HTML page, browser print): list the findings found in
+    one edition and not in another. A free second opinion on the extraction."""
+    from hmicfrs.db.links import compare_editions
+
+    diffs = compare_editions(_open_db(db_path))
+    if as_json:
+        click.echo(json.dumps(diffs, indent=2, ensure_ascii=False))
+        return
+    if not diffs:
+        click.echo("no report is in the database in more than one edition")
+    for d in diffs:
+        click.echo(f"{d['title']} ({d['published']}): {', '.join(d['editions'])}")
+        if not d["only_in"]:
+            click.echo("  the editions agree: every finding is in each")
+        for item in d["only_in"]:
+            click.echo(f"  only in {item['source']}: {item['kind']} {item['ref'] or ''} "
+                       f"{textwrap.shorten(item['text'], 90)}")
+
+
+def _fetch_urls(urls: list[str], corpus: Path, allow_hosts: tuple[str, ...]) -> tuple[list[Source], list]:
+    """Download each URL (a PDF, or a report page's PDFs) into the corpus folder."""
+    from hmicfrs.corpus.fetch import FetchError
+    from hmicfrs.corpus.site import parse_report_page
+    from hmicfrs.corpus.sync import file_name
+
+    fetcher = _fetcher(None, allow_hosts + tuple({u.split("/")[2].split(":")[0] for u in urls}), interval=0.5)
+    sources, errors = [], []
+    try:
+        for url in urls:
+            try:
+                if file_name(url).lower().endswith(".pdf"):
+                    pdf_urls = [url]
+                else:
+                    page = parse_report_page(fetcher.page(url).text or "", url)
+                    if not page.pdf_urls:
+                        errors.append((url, "no PDF link on the page; give the PDF's own address"))
+                        continue
+                    pdf_urls = page.pdf_urls
+                for pdf_url in pdf_urls:
+                    got = fetcher.download_pdf(pdf_url, corpus / "pdfs")
+                    sources.append(Source(got.path, file_name(pdf_url), pdf_url, _pdf_url(got.path)))
+            except FetchError as exc:
+                errors.append((url, str(exc)))
+    finally:
+        fetcher.close()
+    return sources, errors
+
+
+def _ingest_files(db: sqlite_utils.Database, files: list[Source], profile, pool) -> tuple[int, int, int]:
     done = skipped = failed = 0
     with click.progressbar(files, label="Ingesting", file=sys.stderr, show_pos=True,
                            item_show_func=lambda f: f.name if f else "") as bar:
-        for path in bar:
+        for src in bar:
             try:
-                digest = sha256_of(path)
+                digest = sha256_of(src.path)
                 if report_id_for(db, digest) is not None:
                     skipped += 1
                     continue
-                doc = read_document(path, profile, sha256=digest, pool=pool)
-                save_document(db, doc.report, doc.pages, doc.findings, profile.name, pdf_url=_pdf_url(path),
-                              path=str(path.resolve()))
+                if src.path.suffix.lower() in (".html", ".htm"):
+                    doc = read_html_document(src.path, profile, sha256=digest, source=src.name)
+                else:
+                    doc = read_document(src.path, profile, sha256=digest, pool=pool, source=src.name)
+                save_document(db, doc.report, doc.pages, doc.findings, profile.name, pdf_url=src.pdf_url,
+                              path=str(src.path.resolve()))
                 for warning in doc.report.warnings:
-                    click.echo(f"\nwarning: {path}: {warning}", err=True)
+                    click.echo(f"\nwarning: {src.label}: {warning}", err=True)
                 done += 1
             except IngestError as exc:
                 failed += 1
-                click.echo(f"\nerror: {path}: {exc}", err=True)
-                record_error(db, str(path), str(exc))
+                click.echo(f"\nerror: {src.label}: {exc}", err=True)
+                record_error(db, src.label, str(exc))
             except OSError as exc:
                 failed += 1
-                click.echo(f"\nerror: {path}: cannot read the file ({exc.strerror})", err=True)
-                record_error(db, str(path), f"cannot read the file ({exc.strerror})")
+                click.echo(f"\nerror: {src.label}: cannot read the file ({exc.strerror})", err=True)
+                record_error(db, src.label, f"cannot read the file ({exc.strerror})")
     return done, skipped, failed
 
 
