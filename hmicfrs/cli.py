@@ -625,19 +625,24 @@ def _run_datasette(args: list[str]) -> None:
 def demo(db_path: str, port: int, no_serve: bool) -> None:
     """Build a database from the bundled sample reports and serve it."""
     from hmicfrs.db.serve import datasette_args
-    from hmicfrs.samples import write_demo_corpus
+    from hmicfrs.samples import write_demo_corpus, write_demo_tracker
 
     folder = Path(tempfile.gettempdir()) / "hmicfrs-demo"
     files = write_demo_corpus(folder)
+    tracker = write_demo_tracker(folder / "demo-tracker.csv")
     click.echo(f"Sample corpus: {len(files)} PDFs in {folder}", err=True)
     if Path(db_path).exists():
         Path(db_path).unlink()
     ctx = click.get_current_context()
     try:
-        ctx.invoke(ingest, paths=(str(folder),), db_path=db_path, force_name=None, config=None, workers=1)
+        ctx.invoke(ingest, paths=(str(folder),), db_path=db_path, force_name=None, config=None, workers=1,
+                   corpus_dir=CORPUS_DIR, allow_hosts=())
     except SystemExit as exc:  # the demo corpus includes a broken file on purpose
         if exc.code not in (0, 1, None):
             raise
+    ctx.invoke(records_import, file=str(tracker), db_path=db_path, as_of=None, maps=(), skip_bad_rows=False,
+               no_match=False)
+    checkpoint(db_path)
     if not no_serve:
         click.echo(f"Serving {db_path} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
         _run_datasette(datasette_args(Path(db_path), "127.0.0.1", port, folder))

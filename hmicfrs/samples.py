@@ -222,3 +222,23 @@ def write_demo_corpus(folder: Path) -> list[Path]:
     broken = folder / "broken-download.pdf"
     broken.write_bytes(b"<!DOCTYPE html><html><body>404 Not Found</body></html>")
     return [*paths, broken]
+
+
+DEMO_TRACKER = """Reference,Type,Level,Status,Report title,Published,Text,Owner,Due date
+WMP-DEMO-1,Recommendation,2,Being progressed,Fraud: an inspection of the police response to fraud,2024-09-12,\
+"Rec 1 - By 31 March 2025, all chief constables should make sure that every report of fraud is assessed within \
+28 days, and that victims are told what action the force will take.",ACC Crime,31/03/2025
+WMP-DEMO-2,AFI,4,Pending sign off,Fraud: an inspection of the police response to fraud,2024-09-12,\
+Forces should improve how they record and use information about repeat victims of fraud.,Head of Intelligence,
+WMP-DEMO-3,Recommendation,2,Complete,Safe in our hands? An inspection of police custody,2016-07-14,\
+"Within three months, all forces should make sure that every detainee is assessed for risk on arrival in custody.",\
+Head of Custody,14/10/2016
+WMP-DEMO-4,Recommendation,3,Closed,Internal audit: overtime controls,2023-02-14,\
+The force should introduce monthly reconciliation of overtime claims against duty rosters.,Finance Director,
+"""
+
+
+def write_demo_tracker(path: Path) -> Path:
+    """A small force tracker export for the demo: three records of sample findings and one of an audit."""
+    path.write_text(DEMO_TRACKER, "utf-8-sig")  # as Excel saves a CSV
+    return path

@@ -2,6 +2,7 @@
 
 import asyncio
 
+import pytest
 from click.testing import CliRunner
 from datasette.app import Datasette
 
@@ -9,20 +10,25 @@ from hmicfrs import cli
 from hmicfrs.db.serve import datasette_args, metadata_for
 
 
-def test_datasette_serves_search_facets_and_metadata(tmp_path, sample_pdfs):
-    db_path = tmp_path / "findings.db"
+@pytest.fixture(scope="module")
+def datasette(tmp_path_factory, sample_pdfs):
+    db_path = tmp_path_factory.mktemp("ds") / "findings.db"
     for pdf in sample_pdfs.values():
         CliRunner().invoke(cli.main, ["ingest", str(pdf), "--db", str(db_path)])
-    ds = Datasette([str(db_path)], immutables=[], metadata=metadata_for(db_path),
-                   settings={"suggest_facets": False})
+    ds = Datasette([str(db_path)], immutables=[], metadata=metadata_for(db_path), settings={"suggest_facets": False})
 
-    async def fetch():
-        search = await ds.client.get("/findings/findings.json?_search=Niche&_shape=array")
-        facets = await ds.client.get("/findings/findings.json?_facet=verdict")
-        page = await ds.client.get("/findings/findings")
-        return search, facets, page
+    def get(*paths):
+        async def fetch():
+            return [await ds.client.get(p) for p in paths]
 
-    search, facets, page = asyncio.run(fetch())
+        return asyncio.run(fetch())
+
+    return get
+
+
+def test_datasette_serves_search_facets_and_metadata(datasette):
+    search, facets, page = datasette("/findings/findings.json?_search=Niche&_shape=array",
+                                     "/findings/findings.json?_facet=verdict", "/findings/findings")
     assert [row["ref"] for row in search.json()] == ["4"]
     verdicts = {f["value"]: f["count"] for f in facets.json()["facet_results"]["verdict"]["results"]}
     assert verdicts["yes"] >= 3 and verdicts["no"] >= 3
@@ -35,19 +41,11 @@ def test_serve_defaults_are_local_and_read_only(tmp_path):
     assert "-i" in args and args[args.index("suggest_facets"):][:2] == ["suggest_facets", "off"]
 
 
-def test_triage_view_facets_on_verdict_month_and_addressee(tmp_path, sample_pdfs):
-    db_path = tmp_path / "findings.db"
-    for pdf in sample_pdfs.values():
-        CliRunner().invoke(cli.main, ["ingest", str(pdf), "--db", str(db_path)])
-    ds = Datasette([str(db_path)], immutables=[], metadata=metadata_for(db_path),
-                   settings={"suggest_facets": False})
-
-    async def fetch():
-        return await ds.client.get("/findings/triage.json?_shape=objects")
-
-    data = asyncio.run(fetch()).json()
+def test_triage_view_facets_on_verdict_month_and_addressee(datasette):
+    (response,) = datasette("/findings/triage.json?_shape=objects")
+    data = response.json()
     facets = data["facet_results"]
-    assert set(facets) >= {"verdict", "kind", "due_month", "report", "addressees"}
+    assert set(facets) >= {"verdict", "kind", "year", "report", "match_state", "due_month", "addressees"}
     addressees = {f["value"] for f in facets["addressees"]["results"]}
     assert {"Home Office", "chief constables"} <= addressees
     assert {"days_left", "days_overdue"} <= set(data["rows"][0])

@@ -33,3 +33,15 @@ def test_layering():
     assert not imports_of("extractors") & {"pdfplumber", "pypdfium2", "sqlite_utils", "sqlite3"}
     assert not imports_of("db") & {"spacy", "pypdfium2", "pdfplumber"}
     assert not imports_of("ingest") & {"sqlite_utils", "click"}
+
+
+def test_demo_builds_a_database_with_reports_a_tracker_and_links(tmp_path):
+    import sqlite_utils
+
+    db_path = tmp_path / "demo.db"
+    result = CliRunner().invoke(cli.main, ["demo", "--no-serve", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(db_path)
+    assert db["reports"].count == 4 and db["ingest_errors"].count == 1  # the broken download, on purpose
+    states = [r["state"] for r in db.query("select state from record_links order by reference")]
+    assert states == ["matched", "matched", "matched", "orphan"]
