@@ -44,7 +44,7 @@ class MatchResult:
 
 def _findings(db: sqlite_utils.Database) -> list[dict]:
     return list(db.query(
-        "select f.id, f.key, f.kind, f.ref, f.text, f.verdict, f.report_id, r.source, r.title, r.published, "
+        "select f.id, f.key, f.kind, f.ref, f.text, f.lead_in, f.verdict, f.report_id, r.source, r.title, r.published, "
         "r.edition from findings f join reports r on r.id = f.report_id order by r.published, r.id, f.id"))
 
 
@@ -111,7 +111,8 @@ def match_records(db: sqlite_utils.Database, workers: int = -1) -> MatchResult:
     records = current_records(db)
     decisions = {(d["reference"], d["report_source"], d["finding_key"]): d["decision"]
                  for d in db.query("select * from link_decisions")}
-    candidates = text_candidates([r["text"] for r in records], [f["text"] for f in pool], workers=workers)
+    candidates = text_candidates([r["text"] for r in records], [f["text"] for f in pool], workers=workers,
+                                 right_alt=[f"{f['lead_in']} {f['text']}" if f["lead_in"] else None for f in pool])
     titles: dict[tuple[str, str], float | None] = {}
     kept = []
     for c in candidates:

@@ -82,19 +82,21 @@ class Candidate:
 
 
 def text_candidates(left: Sequence[str], right: Sequence[str], workers: int = -1,
-                    floor: int = FLOOR, top: int = 5) -> list[Candidate]:
+                    floor: int = FLOOR, top: int = 5, right_alt: Sequence[str | None] | None = None) -> list[Candidate]:
     """The best `top` right-hand texts for each left-hand text, by rapidfuzz ratio on normalised text.
 
     Two passes keep 20,000 x 20,000 practical: `process.cdist` first scores every pair on the texts'
     opening and closing WINDOW characters (short strings score many times faster), and only each row's
     best SCREEN pairs are scored in full. A text much shorter than its candidate is also compared with the
-    candidate's first sentence (trackers often keep only that).
+    candidate's first sentence (trackers often keep only that), and with `right_alt` where given (a PEEL
+    bullet with its lead-in, as a tracker often writes it).
     """
     left_n = [normalise_item(t) for t in left]
     right_n = [normalise_item(t) for t in right]
     if not left_n or not right_n:
         return []
     right_first = [normalise_item(first_sentence(plain(t))) for t in right]
+    alt_n = [normalise_item(t) if t else None for t in right_alt] if right_alt else [None] * len(right_n)
     right_heads = [t[:WINDOW] for t in right_n]
     right_tails = [t[-WINDOW:] for t in right_n]
     out: list[Candidate] = []
@@ -114,6 +116,8 @@ def text_candidates(left: Sequence[str], right: Sequence[str], workers: int = -1
                 if row[j] < floor - 20:
                     continue
                 score = fuzz.ratio(text, right_n[j], score_cutoff=floor - 1)
+                if alt_n[j]:
+                    score = max(score, fuzz.ratio(text, alt_n[j], score_cutoff=floor - 1))
                 if score < MATCHED and len(text) < 0.8 * len(right_n[j]):
                     score = max(score, fuzz.ratio(text, right_first[j], score_cutoff=floor - 1))
                 if score >= floor:

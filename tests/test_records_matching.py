@@ -188,3 +188,13 @@ def test_status_words_and_normalisation():
         ["open", "open", "closed", "closed", "closed", "open", "open", "closed"]
     assert normalise_item("Rec 2 - The Force should “organize” a training program. (Update: lead assigned)") == \
         normalise_item("the force should 'organise' a training programme.")
+
+
+def test_a_peel_bullet_recorded_with_its_lead_in_matches(corpus, tmp_path):
+    rows = [["K-1", "Recommendation", "2", "Open", "PEEL 2023-2025: An inspection of Kent Police", "",
+             "By 31 March 2025, the force should: review its use of pre-charge bail for domestic abuse suspects",
+             "", ""]]
+    run("records", "import", write_csv(tmp_path / "k.csv", HEADER, rows), "--db", corpus)
+    mapping = json.loads(run("match", "--db", corpus, "--json").stdout)
+    assert mapping["K-1"]["report"] == "kent-peel-sample" and mapping["K-1"]["state"] == "matched"
+    assert mapping["K-1"]["text"].startswith("review its use of pre-charge bail")
