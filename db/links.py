@@ -203,6 +203,7 @@ def compare_editions(db: sqlite_utils.Database, threshold: int = MATCHED) -> lis
     findings = _findings(db)
     groups: dict[tuple[str, str], dict[int, list[dict]]] = {}
     for f in findings:
+        f["norm"] = normalise_item(f["text"])
         groups.setdefault(publication_key(f), {}).setdefault(f["report_id"], []).append(f)
     reports = {r["id"]: r for r in db.query("select id, source, title, published, edition from reports")}
     out = []
@@ -213,9 +214,7 @@ def compare_editions(db: sqlite_utils.Database, threshold: int = MATCHED) -> lis
         for report_id, items in editions.items():
             others = [g for rid, fs in editions.items() if rid != report_id for g in fs]
             for f in items:
-                a = normalise_item(f["text"])
-                if not any(g["kind"] == f["kind"] and fuzz.ratio(a, normalise_item(g["text"])) >= threshold
-                           for g in others):
+                if not any(g["kind"] == f["kind"] and fuzz.ratio(f["norm"], g["norm"]) >= threshold for g in others):
                     only_in.append({"source": f["source"], "kind": f["kind"], "ref": f["ref"], "text": f["text"]})
         first = reports[next(iter(editions))]
         out.append({"title": first["title"], "published": first["published"],

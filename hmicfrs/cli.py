@@ -106,6 +106,11 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
         pool = stack.enter_context(ProcessPoolExecutor(workers)) if workers > 1 else None
         done, skipped, failed = _ingest_files(db, files, profile, pool)
         failed += failed_fetches
+    _finish_ingest(db, db_path, done, skipped, failed)
+
+
+def _finish_ingest(db: sqlite_utils.Database, db_path: str, done: int, skipped: int, failed: int) -> None:
+    """Summary line, tracker links brought up to date, WAL folded in; exit 1 when anything failed."""
     click.echo(f"{done} ingested, {skipped} skipped (unchanged), {failed} failed -> {db_path}", err=True)
     if done and db["record_imports"].count:  # keep the tracker links current with the new findings
         _report_match(_run_match(db))
@@ -173,13 +178,7 @@ def sync(corpus_dir: str, db_path: str, since, kind: str | None, limit: int | No
         row = list(db.query("select kind, force from reports where source = ? order by id desc limit 1", [d.name]))
         if row:
             corpus_sync.note_report(folder, d.url, row[0]["kind"], row[0]["force"])
-    click.echo(f"{done} ingested, {skipped} skipped (unchanged), {failed} failed -> {db_path}", err=True)
-    if done and db["record_imports"].count:
-        _report_match(_run_match(db))
-    db.close()
-    checkpoint(db_path)
-    if failed or result.errors:
-        sys.exit(1)
+    _finish_ingest(db, db_path, done, skipped, failed + len(result.errors))
 
 
 @main.command()
@@ -207,11 +206,14 @@ def editions(db_path: str, as_json: bool) -> None:
 
 def _fetch_urls(urls: list[str], corpus: Path, allow_hosts: tuple[str, ...]) -> tuple[list[Source], list]:
     """Download each URL (a PDF, or a report page's PDFs) into the corpus folder."""
+    from urllib.parse import urlparse
+
     from hmicfrs.corpus.fetch import FetchError
     from hmicfrs.corpus.site import parse_report_page
     from hmicfrs.corpus.sync import file_name
 
-    fetcher = _fetcher(None, allow_hosts + tuple({u.split("/")[2].split(":")[0] for u in urls}), interval=0.5)
+    # the hosts the user named are allowed; redirects elsewhere are not
+    fetcher = _fetcher(None, allow_hosts + tuple({urlparse(u).hostname for u in urls}), interval=0.5)
     sources, errors = [], []
     try:
         for url in urls:

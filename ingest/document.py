@@ -82,12 +82,11 @@ def read_document(path: Path, profile: ForceProfile | None = None, sha256: str |
 def read_html_document(path: Path, profile: ForceProfile | None = None, sha256: str | None = None,
                        source: str | None = None) -> Document:
     """Parse and extract a saved HTML edition of a report into the same model as a PDF."""
-    import re
-
+    from ..extractors.report_meta import INSPECTORATE
     from .html import read_html_pages
 
     report = Report(sha256=sha256 or sha256_of(path), source=source or path.name, producer="HTML page")
-    pages, title, published = read_html_pages(path)
+    pages, title, published, site_text = read_html_pages(path)
     describe_report(pages, report)
     if title:
         report.title = title
@@ -97,8 +96,7 @@ def read_html_document(path: Path, profile: ForceProfile | None = None, sha256: 
 
         with suppress(ValueError):  # an odd meta date: keep the one read from the text
             report.published = date.fromisoformat(published[:10])
-    if not report.is_hmicfrs and re.search(r"inspectorate of constabulary|\bHMICFRS\b", path.read_text(
-            "utf-8", errors="replace"), re.I):
+    if not report.is_hmicfrs and INSPECTORATE.search(site_text):
         report.is_hmicfrs = True  # the site's own header and footer name it; the article may not
     findings = extract(pages, report, profile)
     return Document(report, pages, findings)

@@ -30,10 +30,11 @@ class NotAReportPage(IngestError):
     """An HTML page with no readable text."""
 
 
-def read_html_pages(path: Path) -> tuple[list[Page], str | None, str | None]:
-    """The page model of an HTML edition, its title and its <meta> publication date (if any)."""
-    raw = path.read_bytes()
-    soup = BeautifulSoup(raw, "html.parser")
+def read_html_pages(path: Path) -> tuple[list[Page], str | None, str | None, str]:
+    """The page model of an HTML edition, its title, its <meta> publication date (if any) and the text
+    of the whole page (site header and footer included)."""
+    soup = BeautifulSoup(path.read_bytes(), "html.parser")
+    site_text = soup.get_text(" ", strip=True)
     title = None
     if soup.find("h1"):
         title = soup.find("h1").get_text(" ", strip=True)
@@ -48,7 +49,7 @@ def read_html_pages(path: Path) -> tuple[list[Page], str | None, str | None]:
         raise NotAReportPage("the HTML page holds no readable text; save the report page itself")
     text = "\n".join(line.text for line in writer.lines)
     page = Page(1, 595.0, max(842.0, writer.top + LINE), text, writer.lines, body_size=BODY)
-    return [page], title, published
+    return [page], title, published, site_text
 
 
 class _Writer:

@@ -8,6 +8,7 @@ Status words are the force's own; `state_of` maps them to open / closed.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -123,7 +124,7 @@ def _rows_of(path: Path) -> list[list]:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        return list(csv.reader(text.splitlines(), dialect))
+        return list(csv.reader(io.StringIO(text, newline=""), dialect))  # quoted cells may hold line breaks
     raise RecordsError(f"unsupported file type {suffix or '(none)'}; give a .csv or .xlsx export")
 
 

@@ -198,3 +198,12 @@ def test_a_peel_bullet_recorded_with_its_lead_in_matches(corpus, tmp_path):
     mapping = json.loads(run("match", "--db", corpus, "--json").stdout)
     assert mapping["K-1"]["report"] == "kent-peel-sample" and mapping["K-1"]["state"] == "matched"
     assert mapping["K-1"]["text"].startswith("review its use of pre-charge bail")
+
+
+def test_a_quoted_cell_with_line_breaks_stays_one_row(tmp_path):
+    from hmicfrs.ingest.records import read_records
+
+    tracker = write_csv(tmp_path / "t.csv", HEADER, [["A-1", "AFI", "4", "Open", FRAUD, "", "Forces should\nimprove "
+                                                      "how they record repeat victims.", "", ""]])
+    parsed = read_records(tracker)
+    assert [r["text"] for r in parsed.rows] == ["Forces should improve how they record repeat victims."]
