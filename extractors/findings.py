@@ -17,8 +17,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from ..ingest.blocks import BULLET, Block, join_lines
-from .model import Finding
+from ..model import BULLET, Block, Finding, join_lines
 from .text import ends_sentence, normalise_for_compare
 
 END_OF_LIST = re.compile(r"[.!?][\u201d\"')\]]*$")

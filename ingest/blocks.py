@@ -9,58 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
-from .model import Line, Page
+from ..model import BULLET, Block, Line, Page
 
-BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013\u2014*>-]"
-                    r"|\(cid:\d+\)|[\uf000-\uf0ff])\s*")
 PARAGRAPH_GAP = 1.45  # a gap between lines wider than this many line heights starts a paragraph
 HEADING_SCALE = 1.08  # lines this much larger than body text are headings
-
-
-@dataclass
-class Block:
-    """A run of lines that belong together: a heading, a paragraph or one list item."""
-
-    kind: str  # "heading" | "para" | "bullet"
-    lines: list[Line]
-    first_on_page: bool = False  # first body block of its page or column: a break precedes it
-    indent: float = 0.0  # how far the block starts right of the column's text margin
-    bullet_glyph: bool = False
-    pages: list[int] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines])
-
-    @property
-    def page(self) -> int:
-        return self.lines[0].page
-
-    @property
-    def box(self) -> int | None:
-        return self.lines[0].box
-
-    @property
-    def column(self) -> int:
-        return self.lines[0].column
-
-
-def join_lines(texts: Iterable[str]) -> str:
-    """Join wrapped lines into running text; a hyphen at a line end is kept (compound words)."""
-    out = ""
-    for text in texts:
-        text = text.strip()
-        if not text:
-            continue
-        if not out:
-            out = text
-        elif out.endswith(("-", "\u2010")) and text[:1].islower() and not out.endswith(" -"):
-            out += text
-        else:
-            out += " " + text
-    return out
 
 
 def is_heading(line: Line, body: float) -> bool:

@@ -1,12 +1,109 @@
-"""Records the extractors hand to the database: a report and its findings."""
+"""The records every room hands on: pages, lines and blocks (ingest -> extractors), and the report
+and its findings (extractors -> db). One coordinate vocabulary, as pdfplumber's: PDF points from the
+top-left of the page, x0/x1 left/right, top/bottom.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
+
+BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013\u2014*>-]"
+                    r"|\(cid:\d+\)|[\uf000-\uf0ff])\s*")
 
 WEB_PRINT = re.compile(r"Chrom|Mozilla|WebKit|Gecko|Skia/PDF|wkhtmltopdf|Prince|WeasyPrint", re.I)
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text in one column, footnote markers already removed."""
+
+    page: int  # 1-based page number
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    size: float  # dominant font size of the line
+    bold: bool
+    column: int = 0  # 0 = left or only column, 1 = right column
+    box: int | None = None  # id of the shaded box holding the line, unique within the document
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Box:
+    """A filled rectangle (a shaded call-out box) on a page."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class Page:
+    """A page as the extractors see it: body lines in reading order, plus its full text."""
+
+    number: int
+    width: float
+    height: float
+    text: str  # everything printed on the page, for full-text search
+    lines: list[Line] = field(default_factory=list)  # body lines (no running header/footer, footnotes)
+    body_size: float = 0.0
+    rotated: bool = False
+
+
+@dataclass
+class Block:
+    """A run of lines that belong together: a heading, a paragraph or one list item."""
+
+    kind: str  # "heading" | "para" | "bullet"
+    lines: list[Line]
+    first_on_page: bool = False  # first body block of its page or column: a break precedes it
+    indent: float = 0.0  # how far the block starts right of the column's text margin
+    bullet_glyph: bool = False
+    pages: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_lines([ln.text for ln in self.lines])
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def box(self) -> int | None:
+        return self.lines[0].box
+
+    @property
+    def column(self) -> int:
+        return self.lines[0].column
+
+
+
+def join_lines(texts: Iterable[str]) -> str:
+    """Join wrapped lines into running text; a hyphen at a line end is kept (compound words)."""
+    out = ""
+    for text in texts:
+        text = text.strip()
+        if not text:
+            continue
+        if not out:
+            out = text
+        elif out.endswith(("-", "\u2010")) and text[:1].islower() and not out.endswith(" -"):
+            out += text
+        else:
+            out += " " + text
+    return out
+
 
 
 @dataclass
@@ -32,8 +129,6 @@ class Report:
     @property
     def pcc_response_due(self) -> date | None:
         """A police and crime commissioner must respond to an HMICFRS report within 56 days."""
-        from datetime import timedelta
-
         return self.published + timedelta(days=56) if self.published else None
 
     def as_json(self) -> dict:
@@ -84,3 +179,12 @@ class Finding:
             "rule": self.rule,
             "applicability": {"force": force, "verdict": self.verdict, "reason": self.reason},
         }
+
+
+@dataclass
+class Document:
+    """One ingested file: its report, its pages and the findings extracted from them."""
+
+    report: Report
+    pages: list[Page]
+    findings: list[Finding] = field(default_factory=list)
