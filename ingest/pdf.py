@@ -3,13 +3,13 @@
 pypdfium2 reads text runs (PDFium's "text rects": a stretch of characters on one baseline in one
 font size) about 25 times faster than building pdfplumber's char objects, and runs are exactly the
 unit the layout needs: columns, superscript footnote markers and headings each come out as runs of
-their own. One page is open at a time, so memory stays flat on a long report.
+their own (`textruns` reads them with one text extraction per page). One page is open at a time,
+so memory stays flat on a long report.
 """
 
 from __future__ import annotations
 
 import ctypes
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +19,7 @@ import pypdfium2.raw as raw
 
 from ..model import Box
 from .errors import CorruptPdf, EmptyFile, EncryptedPdf, NotAPdf
-
-BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
-FORCE_BOLD_FLAG = 1 << 18
+from .textruns import read_runs
 
 
 @dataclass(slots=True)
@@ -101,48 +99,11 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
     width, height = right - left, top - bottom
     textpage = page.get_textpage()
     try:
-        runs = _read_runs(textpage, top, left)
+        runs = [Run(*fields) for fields in read_runs(textpage, top, left)]
         chars = raw.FPDFText_CountChars(textpage)
     finally:
         textpage.close()
     return RawPage(number, width, height, runs, _read_boxes(page, number, top, left, width), page.get_rotation(), chars)
-
-
-def _read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -> list[Run]:
-    runs = []
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    for i in range(raw.FPDFText_CountRects(textpage, 0, -1)):
-        x0, y_top, x1, y_bottom = textpage.get_rect(i)
-        # shrunk a little: adjacent runs share edge pixels, and a shared glyph would print twice
-        text = textpage.get_text_bounded(x0 + 0.6, y_bottom, x1 - 0.6, y_top)
-        if not text.strip():
-            continue
-        index = _char_index(textpage, x0, x1, (y_top + y_bottom) / 2)
-        size, bold, baseline = 0.0, False, y_bottom
-        if index is not None:
-            size = raw.FPDFText_GetFontSize(textpage, index)
-            raw.FPDFText_GetCharOrigin(textpage, index, origin_x, origin_y)
-            baseline = origin_y.value
-            raw.FPDFText_GetFontInfo(textpage, index, name, len(name), flags)
-            bold = bool(BOLD_NAME.search(name.value.decode("latin-1"))) or bool(flags.value & FORCE_BOLD_FLAG)
-            bold = bold or raw.FPDFText_GetFontWeight(textpage, index) >= 600
-        # A line box from the baseline and the font size, not the glyphs' ink: a dash and a word on
-        # one baseline then line up, and gaps between lines measure the same everywhere.
-        em = size or (y_top - y_bottom)
-        base = page_top - baseline
-        runs.append(Run(x0 - page_left, base - 0.75 * em, x1 - page_left, base + 0.22 * em, text, size, bold))
-    return runs
-
-
-def _char_index(textpage: pdfium.PdfTextPage, x0: float, x1: float, y: float) -> int | None:
-    """A character inside the run (the run's middle may fall on a space)."""
-    for x in (x0 + 1.5, (x0 + x1) / 2, x1 - 1.5):
-        index = textpage.get_index(x, y, 2, 2)
-        if index is not None and index >= 0:
-            return index
-    return None
 
 
 def _read_boxes(page: pdfium.PdfPage, number: int, page_top: float, page_left: float, width: float) -> list[Box]:

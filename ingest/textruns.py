@@ -1,0 +1,289 @@
+"""Text runs read with one pass over the page's text, giving what the reference reader gives.
+
+The reference reader (`textruns_reference`) asks PDFium two questions per text rect, each of which
+scans every character on the page: a 3,000-character page with 46 runs pays for 140,000 character
+visits. Here the page's text comes out in one call, and each rect's characters are located by
+asking PDFium how many rects a *range* of characters makes (a cheap call over a short range): a
+rect is PDFium's union of the consecutive characters of one text object, so the range where the
+count goes from one to two is where the next rect starts.
+
+The answer is then assembled the way PDFium's bounded-text walk would assemble it, and is only
+used where that is proved from geometry: the shrunk rect meets no other rect and no loose space,
+the first and last characters fall inside it, and the characters between fall inside it as a group.
+Any run that fails a check (overlapping text, a narrow glyph at an edge, a line break inside a
+text object) is read the reference way, so the result is the same run for run; a page whose text
+does not map one character to one code unit is read the reference way whole.
+
+Assumed, not checked (PDFium exposes no cheap way): a glyph too thin to belong to any rect (a space
+drawn with an empty outline, a zero-width mark) that sits *inside* a rect's character range lies
+within that rect, on its baseline.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections import defaultdict
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from .textruns_reference import PROBE_INSET, SHRINK, FontScratch, RunFields, bounded_text, char_index, run_fields
+
+CELL_MIN = 16.0  # smallest grid cell (points) for finding the rects and spaces near a run
+BREAKS = " \r\n"
+
+Rect = tuple[float, float, float, float]  # left, bottom, right, top (PDFium's float values)
+
+
+def _f32(value: float) -> float:
+    """The value PDFium sees after narrowing a double argument to float."""
+    return ctypes.c_float(value).value
+
+
+def _meets(a: Rect, b: Rect) -> bool:
+    """PDFium's rect intersection test: a non-empty overlap (both rects normalised)."""
+    return (max(a[0], b[0]) < min(a[2], b[2])) and (max(a[1], b[1]) < min(a[3], b[3]))
+
+
+def _holds(r: Rect, x: float, y: float) -> bool:
+    """PDFium's point-in-rect test, edges included."""
+    return r[0] <= x <= r[2] and r[1] <= y <= r[3]
+
+
+class _Page:
+    """One text page's characters as PDFium holds them, read with a few calls per rect."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage, text: str, rects: list[Rect]) -> None:
+        self.textpage = textpage.raw  # the bare handle: no property lookup per call
+        self.text = text
+        self.rects = rects
+        self._d = [ctypes.c_double() for _ in range(4)]
+        self.grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+        # cells about as large as a typical rect: a line-wide rect then touches a cell or two
+        widths = sorted(r[2] - r[0] for r in rects) or [0.0]
+        heights = sorted(r[3] - r[1] for r in rects) or [0.0]
+        self.cell_w = max(CELL_MIN, widths[len(widths) // 2])
+        self.cell_h = max(CELL_MIN, heights[len(heights) // 2])
+
+    def box(self, index: int) -> Rect:
+        left, right, bottom, top = self._d
+        raw.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
+        return (left.value, bottom.value, right.value, top.value)
+
+    def range_rects(self, start: int, count: int) -> tuple[int, Rect]:
+        """How many rects the characters [start, start+count) make, and the first one."""
+        n = raw.FPDFText_CountRects(self.textpage, start, count)
+        left, top, right, bottom = self._d
+        raw.FPDFText_GetRect(self.textpage, 0, left, top, right, bottom)
+        return n, (left.value, bottom.value, right.value, top.value)
+
+    def count(self, start: int, stop: int) -> int:
+        """Rects made by the characters start..stop (inclusive); 1 also when none has a box."""
+        return raw.FPDFText_CountRects(self.textpage, start, stop - start + 1)
+
+    def starts(self) -> list[int] | None:
+        """The index of the first character of each rect, or None when they cannot be found."""
+        n, k = len(self.text), len(self.rects)
+        if not k:
+            return []
+        first = _first(0, n - 1, lambda e: self.range_rects(0, e + 1)[1] != (0.0, 0.0, 0.0, 0.0),
+                       _next_word(self.text, 0))
+        if first is None:
+            return None
+        starts = [first]
+        while len(starts) < k:
+            a = starts[-1]
+            nxt = _first(a + 1, n - 1, lambda e, a=a: self.count(a, e) >= 2,
+                         _next_word(self.text, a + 1), _next_line(self.text, a))
+            if nxt is None:
+                return None
+            starts.append(nxt)
+        if self.count(starts[-1], n - 1) != 1:
+            return None
+        return starts
+
+    def index_spaces(self, starts: list[int]) -> list[tuple[int, Rect]]:
+        """Rects and the spaces between them (with their boxes) in a grid, for neighbour queries."""
+        text, n = self.text, len(self.text)
+        loose = []
+        bounds = starts[1:] + [n]
+        for i in range(starts[0]):
+            if text[i] == " ":
+                loose.append(i)
+        for a, stop in zip(starts, bounds, strict=True):
+            last = _last_word(text, a, stop)
+            for i in range((a if last is None else last) + 1, stop):
+                if text[i] == " ":
+                    loose.append(i)
+        spaces = [(i, self.box(i)) for i in loose]
+        for j, rect in enumerate(self.rects):
+            self._enter(rect, j)
+        for s, (_, box) in enumerate(spaces):
+            if box[2] > box[0] and box[3] > box[1]:
+                self._enter(box, -1 - s)
+        return spaces
+
+    def _enter(self, r: Rect, key: int) -> None:
+        w, h = self.cell_w, self.cell_h
+        for cx in range(int(r[0] // w), int(r[2] // w) + 1):
+            for cy in range(int(r[1] // h), int(r[3] // h) + 1):
+                self.grid[cx, cy].append(key)
+
+    def near(self, r: Rect) -> set[int]:
+        """Keys of rects (>= 0) and spaces (< 0) in the grid cells r touches."""
+        found: set[int] = set()
+        grid, w, h = self.grid, self.cell_w, self.cell_h
+        for cx in range(int(r[0] // w), int(r[2] // w) + 1):
+            for cy in range(int(r[1] // h), int(r[3] // h) + 1):
+                cell = grid.get((cx, cy))
+                if cell:
+                    found.update(cell)
+        return found
+
+
+def _first(lo: int, hi: int, pred, *guesses: int | None) -> int | None:
+    """The smallest e in [lo, hi] with pred(e) true (pred is monotone), trying likely answers first."""
+    known_false = lo - 1
+    for g in guesses:
+        if g is None or not known_false < g <= hi:
+            continue
+        if pred(g):
+            if g - 1 == known_false or not pred(g - 1):
+                return g
+            hi = g - 1
+            break
+        known_false = g
+    lo = known_false + 1
+    step = 1
+    while lo <= hi and not pred(min(lo + step - 1, hi)):  # gallop to a true bound
+        known_false = min(lo + step - 1, hi)
+        lo, step = known_false + 1, step * 2
+    if lo > hi:
+        return None
+    hi = min(lo + step - 1, hi)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if pred(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _next_word(text: str, i: int) -> int | None:
+    while i < len(text) and text[i] in BREAKS:
+        i += 1
+    return i if i < len(text) else None
+
+
+def _next_line(text: str, i: int) -> int | None:
+    nl = text.find("\n", i)
+    return None if nl < 0 else _next_word(text, nl + 1)
+
+
+def _last_word(text: str, start: int, stop: int) -> int | None:
+    """The last character in [start, stop) that is not a space or line break."""
+    for i in range(stop - 1, start - 1, -1):
+        if text[i] not in BREAKS:
+            return i
+    return None
+
+
+def _page_text(textpage: pdfium.PdfTextPage, n: int) -> str | None:
+    """The page text with one code unit per character, or None when PDFium's text does not map so."""
+    buffer = (ctypes.c_ushort * (n + 1))()
+    written = raw.FPDFText_GetText(textpage.raw, 0, n, buffer)
+    text = bytes(memoryview(buffer)).decode("utf-16-le", errors="replace")[: max(written - 1, 0)]
+    if len(text) != n or "\ufffe" in text or "\ufffd" in text or "\x00" in text:
+        return None
+    return text
+
+
+def read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -> list[RunFields]:
+    """The page's runs, equal to `textruns_reference.read_runs`, reading the page's text once."""
+    handle = textpage.raw
+    n = raw.FPDFText_CountChars(handle)
+    k = raw.FPDFText_CountRects(handle, 0, -1)
+    d = [ctypes.c_double() for _ in range(4)]
+    rects: list[Rect] = []
+    for i in range(k):
+        raw.FPDFText_GetRect(handle, i, d[0], d[3], d[2], d[1])
+        rects.append((d[0].value, d[1].value, d[2].value, d[3].value))
+    text = _page_text(textpage, n) if n > 0 else None
+    page = _Page(textpage, text, rects) if text is not None else None
+    starts = page.starts() if page is not None else None
+    if page is None or starts is None:
+        from .textruns_reference import read_runs as reference_runs
+
+        return reference_runs(textpage, page_top, page_left)
+    spaces = page.index_spaces(starts)
+    scratch = FontScratch()
+    runs = []
+    for j, (rect, a) in enumerate(zip(rects, starts, strict=True)):
+        stop = starts[j + 1] if j + 1 < k else n
+        run_text, first = _run_text(page, spaces, j, a, stop)
+        if run_text is None:
+            run_text = bounded_text(textpage, rect)
+        if not run_text.strip():
+            continue
+        index = _run_char(page, spaces, j, a, first)
+        if index is None:
+            index = char_index(textpage, rect)
+        runs.append(run_fields(handle, index, rect, run_text, page_top, page_left, scratch))
+    return runs
+
+
+def _run_text(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop: int) -> tuple[str | None, Rect | None]:
+    """The bounded text of rect j whose characters are [a, stop), or None when not provable here."""
+    text, rect = page.text, page.rects[j]
+    # PDFium normalises the shrunk rect, so a glyph narrower than twice the shrink is searched inside out
+    left, right = sorted((_f32(rect[0] + SHRINK), _f32(rect[2] - SHRINK)))
+    shrunk = (left, rect[1], right, rect[3])
+    last = _last_word(text, a, stop)
+    if last is None or left == right or text[a] in BREAKS:
+        return None, None
+    core = text[a:last + 1]
+    if "\r" in core or "\n" in core:
+        return None, None
+    first = page.box(a)
+    if not _meets(first, shrunk):
+        return None, first
+    if last != a:
+        if not _meets(page.box(last), shrunk):
+            return None, first
+        if last - a > 1 and any(c not in BREAKS for c in core[1:-1]):
+            n, middle = page.range_rects(a + 1, last - a - 1)
+            if n != 1 or not middle[0] < middle[2] or middle[0] < shrunk[0] or middle[2] > shrunk[2]:
+                return None, first
+    # Other rects, and the spaces between rects, must stay out of the shrunk rect; the space just
+    # before the run may reach in, and then leads the text as it does in PDFium's walk.
+    lead = ""
+    for key in page.near(shrunk):
+        if key >= 0:
+            if key != j and _meets(page.rects[key], shrunk):
+                return None, first
+        else:
+            index, box = spaces[-1 - key]
+            if _meets(box, shrunk):
+                if index != a - 1:
+                    return None, first
+                lead = " "
+    tail = " " if last + 1 < len(text) and text[last + 1] == " " else ""
+    return lead + core + tail, first
+
+
+def _run_char(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, first: Rect | None) -> int | None:
+    """The character PDFium finds under the run's left probe, when it is provably the run's first."""
+    rect = page.rects[j]
+    x, y = _f32(rect[0] + PROBE_INSET), _f32((rect[3] + rect[1]) / 2)
+    if first is None:
+        first = page.box(a)
+    if not _holds(first, x, y):
+        return None
+    for key in page.near((x, y, x, y)):
+        if key >= 0:
+            if key < j and _holds(page.rects[key], x, y):
+                return None
+        elif spaces[-1 - key][0] < a and _holds(spaces[-1 - key][1], x, y):
+            return None
+    return a
