@@ -31,13 +31,17 @@ def build_page(raw_page: RawPage) -> Page:
     runs = [r for r in raw_page.runs if r.text.strip()]
     size = body_size(runs)
     groups = _group_lines(runs, size)
-    everything = sorted((_make_line(g, raw_page.number) for g in groups), key=lambda ln: (ln.top, ln.x0))
+    made = [_make_line(g, raw_page.number) for g in groups]
+    everything = sorted(made, key=lambda ln: (ln.top, ln.x0))
     full_text = "\n".join(ln.text for ln in everything)
-    # Body lines: the same lines less small type (footnote markers, footnotes, running headers/footers)
+    # Body lines: the same lines less small type (footnote markers, footnotes, running headers/footers);
+    # a line with no small type is the line already made (full_text is built, so sharing it is safe)
     lines = []
-    for group in groups:
+    for group, line in zip(groups, made, strict=True):
         body = [r for r in group if not size or not r.size or r.size >= size * SMALL]
-        if body:
+        if len(body) == len(group):
+            lines.append(line)
+        elif body:
             lines.append(_make_line(body, raw_page.number))
     _drop_edge_noise(lines, raw_page.height)
     lines = _reading_order(lines, raw_page.width, size)
