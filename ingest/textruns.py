@@ -22,6 +22,7 @@ within that rect, on its baseline.
 from __future__ import annotations
 
 import ctypes
+import struct
 from collections import defaultdict
 
 import pypdfium2 as pdfium
@@ -35,20 +36,10 @@ BREAKS = " \r\n"
 Rect = tuple[float, float, float, float]  # left, bottom, right, top (PDFium's float values)
 
 
-def _f32(value: float) -> float:
-    """The value PDFium sees after narrowing a double argument to float."""
-    return ctypes.c_float(value).value
+_F4 = struct.Struct("4f")  # packing to float and back gives the values PDFium sees from double arguments
 
-
-def _meets(a: Rect, b: Rect) -> bool:
-    """PDFium's rect intersection test: a non-empty overlap (both rects normalised)."""
-    return (max(a[0], b[0]) < min(a[2], b[2])) and (max(a[1], b[1]) < min(a[3], b[3]))
-
-
-def _holds(r: Rect, x: float, y: float) -> bool:
-    """PDFium's point-in-rect test, edges included."""
-    return r[0] <= x <= r[2] and r[1] <= y <= r[3]
-
+# PDFium's tests, written out inline below: rects meet when max(left) < min(right) and
+# max(bottom) < min(top) (a non-empty overlap); a rect holds a point with its edges included.
 
 class _Page:
     """One text page's characters as PDFium holds them, read with a few calls per rect."""
@@ -221,69 +212,69 @@ def read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -
     runs = []
     for j, (rect, a) in enumerate(zip(rects, starts, strict=True)):
         stop = starts[j + 1] if j + 1 < k else n
-        run_text, first = _run_text(page, spaces, j, a, stop)
+        run_text, index = _fast_run(page, spaces, j, a, stop)
         if run_text is None:
             run_text = bounded_text(textpage, rect)
         if not run_text.strip():
             continue
-        index = _run_char(page, spaces, j, a, first)
         if index is None:
             index = char_index(textpage, rect)
         runs.append(run_fields(handle, index, rect, run_text, page_top, page_left, scratch))
     return runs
 
 
-def _run_text(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop: int) -> tuple[str | None, Rect | None]:
-    """The bounded text of rect j whose characters are [a, stop), or None when not provable here."""
-    text, rect = page.text, page.rects[j]
-    # PDFium normalises the shrunk rect, so a glyph narrower than twice the shrink is searched inside out
-    left, right = sorted((_f32(rect[0] + SHRINK), _f32(rect[2] - SHRINK)))
-    shrunk = (left, rect[1], right, rect[3])
-    last = _last_word(text, a, stop)
-    if last is None or left == right or text[a] in BREAKS:
-        return None, None
-    core = text[a:last + 1]
-    if "\r" in core or "\n" in core:
-        return None, None
+def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop: int) -> tuple[str | None, int | None]:
+    """Rect j's bounded text and its font character, each None where this cannot prove it.
+
+    The text is the characters [a, last word character], a space PDFium adds after them, and the
+    space before them if it reaches into the shrunk rect; the font character is the first one, if
+    the left probe point falls in its box and in no earlier character's.
+    """
+    text, (x0, y0, x1, y1) = page.text, page.rects[j]
+    # PDFium narrows to float and normalises the shrunk rect (a narrow glyph is searched inside out)
+    left, right, px, py = _F4.unpack(_F4.pack(x0 + SHRINK, x1 - SHRINK, x0 + PROBE_INSET, (y1 + y0) / 2))
+    if left > right:
+        left, right = right, left
     first = page.box(a)
-    if not _meets(first, shrunk):
-        return None, first
-    if last != a:
-        if not _meets(page.box(last), shrunk):
-            return None, first
-        if last - a > 1 and any(c not in BREAKS for c in core[1:-1]):
-            n, middle = page.range_rects(a + 1, last - a - 1)
-            if n != 1 or not middle[0] < middle[2] or middle[0] < shrunk[0] or middle[2] > shrunk[2]:
-                return None, first
-    # Other rects, and the spaces between rects, must stay out of the shrunk rect; the space just
-    # before the run may reach in, and then leads the text as it does in PDFium's walk.
+    fl, fb, fr, ft = first
+    index = a if fl <= px <= fr and fb <= py <= ft else None
+    last = _last_word(text, a, stop)
+    ok = not (last is None or left == right or text[a] in BREAKS)
+    if ok:
+        core = text[a:last + 1]
+        ok = "\r" not in core and "\n" not in core and max(fl, left) < min(fr, right) and max(fb, y0) < min(ft, y1)
+    if ok and last != a:
+        ll, lb, lr, lt = page.box(last)
+        ok = max(ll, left) < min(lr, right) and max(lb, y0) < min(lt, y1)
+        if ok and last - a > 1 and any(c not in BREAKS for c in core[1:-1]):
+            count, (ml, _, mr, _) = page.range_rects(a + 1, last - a - 1)
+            ok = count == 1 and ml < mr and ml >= left and mr <= right
+    if not ok and index is None:
+        return None, None
+    # Other rects, and the spaces between rects, must stay out of the shrunk rect (the space just
+    # before the run may reach in, and then leads the text, as in PDFium's walk), and no earlier
+    # character may hold the probe point.
     lead = ""
-    for key in page.near(shrunk):
+    rects = page.rects
+    for key in page.near((min(x0, left), y0, max(x1, right, px), y1)):
         if key >= 0:
-            if key != j and _meets(page.rects[key], shrunk):
-                return None, first
+            if key == j:
+                continue
+            rl, rb, rr, rt = rects[key]
+            if ok and max(rl, left) < min(rr, right) and max(rb, y0) < min(rt, y1):
+                ok = False
+            if index is not None and key < j and rl <= px <= rr and rb <= py <= rt:
+                index = None
         else:
-            index, box = spaces[-1 - key]
-            if _meets(box, shrunk):
-                if index != a - 1:
-                    return None, first
-                lead = " "
+            at, (sl, sb, sr, st) = spaces[-1 - key]
+            if ok and max(sl, left) < min(sr, right) and max(sb, y0) < min(st, y1):
+                if at == a - 1:
+                    lead = " "
+                else:
+                    ok = False
+            if index is not None and at < a and sl <= px <= sr and sb <= py <= st:
+                index = None
+    if not ok:
+        return None, index
     tail = " " if last + 1 < len(text) and text[last + 1] == " " else ""
-    return lead + core + tail, first
-
-
-def _run_char(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, first: Rect | None) -> int | None:
-    """The character PDFium finds under the run's left probe, when it is provably the run's first."""
-    rect = page.rects[j]
-    x, y = _f32(rect[0] + PROBE_INSET), _f32((rect[3] + rect[1]) / 2)
-    if first is None:
-        first = page.box(a)
-    if not _holds(first, x, y):
-        return None
-    for key in page.near((x, y, x, y)):
-        if key >= 0:
-            if key < j and _holds(page.rects[key], x, y):
-                return None
-        elif spaces[-1 - key][0] < a and _holds(spaces[-1 - key][1], x, y):
-            return None
-    return a
+    return lead + core + tail, index
