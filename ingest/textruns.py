@@ -227,34 +227,44 @@ def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop:
     """Rect j's bounded text and its font character, each None where this cannot prove it.
 
     The text is the characters [a, last word character], a space PDFium adds after them, and the
-    space before them if it reaches into the shrunk rect; the font character is the first one, if
-    the left probe point falls in its box and in no earlier character's.
+    space before them if it reaches into the shrunk rect; the font character is the first one (or
+    the word after an opening space), if the left probe point falls in its box and in no earlier
+    character's.
     """
     text, (x0, y0, x1, y1) = page.text, page.rects[j]
     # PDFium narrows to float and normalises the shrunk rect (a narrow glyph is searched inside out)
     left, right, px, py = _F4.unpack(_F4.pack(x0 + SHRINK, x1 - SHRINK, x0 + PROBE_INSET, (y1 + y0) / 2))
     if left > right:
         left, right = right, left
-    first = page.box(a)
-    fl, fb, fr, ft = first
+    lead = ""
+    fl, fb, fr, ft = page.box(a)
     index = a if fl <= px <= fr and fb <= py <= ft else None
-    last = _last_word(text, a, stop)
-    ok = not (last is None or left == right or text[a] in BREAKS)
+    word = a
+    if text[a] == " " and a + 1 < stop:
+        # a space drawn with a box opens the rect: PDFium's walk prints it if it reaches into the
+        # shrunk rect, then carries on from the word after it (no two spaces follow each other)
+        if max(fl, left) < min(fr, right) and max(fb, y0) < min(ft, y1):
+            lead = " "
+        word = a + 1
+        fl, fb, fr, ft = page.box(word)
+        if index is None and fl <= px <= fr and fb <= py <= ft:
+            index = word
+    last = _last_word(text, word, stop)
+    ok = not (last is None or left == right or text[word] in BREAKS)
     if ok:
-        core = text[a:last + 1]
+        core = text[word:last + 1]
         ok = "\r" not in core and "\n" not in core and max(fl, left) < min(fr, right) and max(fb, y0) < min(ft, y1)
-    if ok and last != a:
+    if ok and last != word:
         ll, lb, lr, lt = page.box(last)
         ok = max(ll, left) < min(lr, right) and max(lb, y0) < min(lt, y1)
-        if ok and last - a > 1 and any(c not in BREAKS for c in core[1:-1]):
-            count, (ml, _, mr, _) = page.range_rects(a + 1, last - a - 1)
+        if ok and last - word > 1 and any(c not in BREAKS for c in core[1:-1]):
+            count, (ml, _, mr, _) = page.range_rects(word + 1, last - word - 1)
             ok = count == 1 and ml < mr and ml >= left and mr <= right
     if not ok and index is None:
         return None, None
-    # Other rects, and the spaces between rects, must stay out of the shrunk rect (the space just
-    # before the run may reach in, and then leads the text, as in PDFium's walk), and no earlier
-    # character may hold the probe point.
-    lead = ""
+    # Other rects, and the spaces between rects, must stay out of the shrunk rect, and no earlier
+    # character may hold the probe point. The space just before the run may reach in, and then leads
+    # the text, as in PDFium's walk; the space just after is printed whether or not it reaches in.
     rects = page.rects
     for key in page.near((min(x0, left), y0, max(x1, right, px), y1)):
         if key >= 0:
@@ -270,7 +280,7 @@ def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop:
             if ok and max(sl, left) < min(sr, right) and max(sb, y0) < min(st, y1):
                 if at == a - 1:
                     lead = " "
-                else:
+                elif at != last + 1:
                     ok = False
             if index is not None and at < a and sl <= px <= sr and sb <= py <= st:
                 index = None
