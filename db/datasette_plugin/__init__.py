@@ -10,7 +10,13 @@ import json
 import re
 
 from datasette import hookimpl
+from datasette.plugins import pm
 from markupsafe import Markup, escape
+
+from . import scale
+
+if not pm.is_registered(scale):  # the scale hooks (pragmas, counts) as a plugin of their own
+    pm.register(scale, name="hmicfrs-scale")
 
 PAGE = re.compile(r"#page=(\d+)$")
 
