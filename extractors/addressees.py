@@ -49,20 +49,8 @@ class Addressees:
     pcc_areas: list[str] | None = None  # forces whose PCC alone is named ("the PCC for Kent")
 
 
-_BUILDING = threading.Lock()  # one build per process, whichever thread asks first
+_BUILDING = threading.Lock()  # one build per process, whichever thread asks first (see warm.py)
 _BUILT: list[tuple[Language, PhraseMatcher, dict[str, Body]]] = []
-
-
-def warm_up() -> None:
-    """Start building the vocabulary in a background thread (importing spaCy takes most of a second).
-
-    Called when a report starts being read: the build then overlaps the page reading (PDFium and the
-    worker processes run without the GIL) instead of following it. Start it after any worker processes
-    are forked, so that no child inherits a half-finished import.
-    """
-    if _BUILT or _BUILDING.locked():
-        return
-    threading.Thread(target=vocabulary, name="spacy-warm-up", daemon=True).start()
 
 
 def vocabulary() -> tuple[Language, PhraseMatcher, dict[str, Body]]:

@@ -10,7 +10,7 @@ from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
-from .extractors.addressees import warm_up
+from .extractors import warm
 from .extractors.applicability import ForceProfile
 from .extractors.pipeline import describe_report, extract
 from .extractors.report_meta import INSPECTORATE
@@ -24,7 +24,8 @@ def read_document(path: Path, profile: ForceProfile | None = None, sha256: str |
                   source: str | None = None, pool: Executor | None = None) -> Document:
     """Parse and extract one PDF. Raises an IngestError subclass for files that cannot be read."""
     report = Report(sha256=sha256 or sha256_of(path), source=source or path.name)
-    pages = read_pages(path, report, pool, on_reading=warm_up)  # spaCy loads while pages are read
+    pages = read_pages(path, report, pool, on_reading=warm.warm_up)  # spaCy loads while pages are read
+    warm.ready()
     describe_report(pages, report)
     findings = extract(list(iter_blocks(pages)), report, profile)
     return Document(report, pages, findings)
@@ -34,8 +35,9 @@ def read_html_document(path: Path, profile: ForceProfile | None = None, sha256: 
                        source: str | None = None) -> Document:
     """Parse and extract a saved HTML edition of a report into the same model as a PDF."""
     report = Report(sha256=sha256 or sha256_of(path), source=source or path.name, producer="HTML page")
-    warm_up()
+    warm.warm_up()
     pages, title, published, site_text = read_html_pages(path)
+    warm.ready()
     describe_report(pages, report)
     if title:
         report.title = title

@@ -15,6 +15,7 @@ from .pdf import RawPage, Run
 
 SMALL = 0.85  # a run smaller than this share of the body size is not body text
 EDGE_BAND = 0.08  # top and bottom share of the page where running headers and footers sit
+SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def body_size(runs: list[Run]) -> float:
@@ -59,9 +60,10 @@ def build_page(raw_page: RawPage) -> Page:
 
 def clean(text: str) -> str:
     """NFKC (ligatures), soft hyphens and odd spaces out; keeps typographic quotes and dashes."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\ufffe", "")
+    if not text.isascii():  # NFKC and the replacements below leave ASCII as it is
+        text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\ufffe", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
+    return SPACES.sub(" ", text).strip()
 
 
 def _group_lines(runs: list[Run], size: float) -> list[list[Run]]:

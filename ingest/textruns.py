@@ -36,10 +36,9 @@ BREAKS = " \r\n"
 Rect = tuple[float, float, float, float]  # left, bottom, right, top (PDFium's float values)
 
 
-_F4 = struct.Struct("4f")  # packing to float and back gives the values PDFium sees from double arguments
-
 # PDFium's tests, written out inline below: rects meet when max(left) < min(right) and
-# max(bottom) < min(top) (a non-empty overlap); a rect holds a point with its edges included.
+# max(bottom) < min(top) (a non-empty overlap of normalised rects); a rect holds a point with its edges
+# included. Packing to float and back gives the values PDFium sees from double arguments.
 
 class _Page:
     """One text page's characters as PDFium holds them, read with a few calls per rect."""
@@ -82,10 +81,15 @@ class _Page:
         if first is None:
             return None
         starts = [first]
+        text, handle, count_rects = self.text, self.textpage, raw.FPDFText_CountRects
         while len(starts) < k:
             a = starts[-1]
+            # one glyph or word per text object is common: the next character starts the next rect
+            if a + 1 < n and text[a + 1] not in BREAKS and count_rects(handle, a, 2) >= 2:
+                starts.append(a + 1)
+                continue
             nxt = _first(a + 1, n - 1, lambda e, a=a: self.count(a, e) >= 2,
-                         _next_word(self.text, a + 1), _next_line(self.text, a))
+                         _next_word(text, a + 1), _next_line(text, a))
             if nxt is None:
                 return None
             starts.append(nxt)
@@ -93,26 +97,27 @@ class _Page:
             return None
         return starts
 
-    def index_spaces(self, starts: list[int]) -> list[tuple[int, Rect]]:
-        """Rects and the spaces between them (with their boxes) in a grid, for neighbour queries."""
+    def index_spaces(self, starts: list[int]) -> tuple[list[tuple[int, Rect]], list[int | None]]:
+        """Rects and the spaces between them (with their boxes) in a grid, for neighbour queries;
+        also each rect's last character that is not a space or line break (None if it has none)."""
         text, n = self.text, len(self.text)
-        loose = []
-        bounds = starts[1:] + [n]
-        for i in range(starts[0]):
-            if text[i] == " ":
-                loose.append(i)
-        for a, stop in zip(starts, bounds, strict=True):
-            last = _last_word(text, a, stop)
-            for i in range((a if last is None else last) + 1, stop):
-                if text[i] == " ":
-                    loose.append(i)
+        loose = [i for i in range(starts[0]) if text[i] == " "]
+        lasts: list[int | None] = []
+        for a, stop in zip(starts, starts[1:] + [n], strict=True):
+            last = stop - 1
+            while last >= a and text[last] in BREAKS:
+                if text[last] == " ":
+                    loose.append(last)
+                last -= 1
+            lasts.append(last if last >= a else None)
+        loose.sort()
         spaces = [(i, self.box(i)) for i in loose]
         for j, rect in enumerate(self.rects):
             self._enter(rect, j)
         for s, (_, box) in enumerate(spaces):
             if box[2] > box[0] and box[3] > box[1]:
                 self._enter(box, -1 - s)
-        return spaces
+        return spaces, lasts
 
     def _enter(self, r: Rect, key: int) -> None:
         w, h = self.cell_w, self.cell_h
@@ -120,15 +125,16 @@ class _Page:
             for cy in range(int(r[1] // h), int(r[3] // h) + 1):
                 self.grid[cx, cy].append(key)
 
-    def near(self, r: Rect) -> set[int]:
-        """Keys of rects (>= 0) and spaces (< 0) in the grid cells r touches."""
-        found: set[int] = set()
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """Keys of rects (>= 0) and spaces (< 0) in the grid cells the box touches (repeats possible)."""
         grid, w, h = self.grid, self.cell_w, self.cell_h
-        for cx in range(int(r[0] // w), int(r[2] // w) + 1):
-            for cy in range(int(r[1] // h), int(r[3] // h) + 1):
-                cell = grid.get((cx, cy))
-                if cell:
-                    found.update(cell)
+        cx0, cx1, cy0, cy1 = int(x0 // w), int(x1 // w), int(y0 // h), int(y1 // h)
+        if cx0 == cx1 and cy0 == cy1:
+            return grid.get((cx0, cy0), [])
+        found: list[int] = []
+        for cx in range(cx0, cx1 + 1):
+            for cy in range(cy0, cy1 + 1):
+                found += grid.get((cx, cy), ())
         return found
 
 
@@ -172,13 +178,6 @@ def _next_line(text: str, i: int) -> int | None:
     return None if nl < 0 else _next_word(text, nl + 1)
 
 
-def _last_word(text: str, start: int, stop: int) -> int | None:
-    """The last character in [start, stop) that is not a space or line break."""
-    for i in range(stop - 1, start - 1, -1):
-        if text[i] not in BREAKS:
-            return i
-    return None
-
 
 def _page_text(textpage: pdfium.PdfTextPage, n: int) -> str | None:
     """The page text with one code unit per character, or None when PDFium's text does not map so."""
@@ -207,12 +206,15 @@ def read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -
         from .textruns_reference import read_runs as reference_runs
 
         return reference_runs(textpage, page_top, page_left)
-    spaces = page.index_spaces(starts)
+    spaces, lasts = page.index_spaces(starts)
+    # the shrunk edges and probe point of every rect, narrowed to float as PDFium receives them
+    flat = [v for x0, y0, x1, y1 in rects for v in (x0 + SHRINK, x1 - SHRINK, x0 + PROBE_INSET, (y1 + y0) / 2)]
+    narrowed = struct.unpack(f"{len(flat)}f", struct.pack(f"{len(flat)}f", *flat))
     scratch = FontScratch()
     runs = []
     for j, (rect, a) in enumerate(zip(rects, starts, strict=True)):
         stop = starts[j + 1] if j + 1 < k else n
-        run_text, index = _fast_run(page, spaces, j, a, stop)
+        run_text, index = _fast_run(page, spaces, j, a, stop, lasts[j], narrowed[4 * j:4 * j + 4])
         if run_text is None:
             run_text = bounded_text(textpage, rect)
         if not run_text.strip():
@@ -223,7 +225,8 @@ def read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -
     return runs
 
 
-def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop: int) -> tuple[str | None, int | None]:
+def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop: int, last: int | None,
+              edges: tuple[float, ...]) -> tuple[str | None, int | None]:
     """Rect j's bounded text and its font character, each None where this cannot prove it.
 
     The text is the characters [a, last word character], a space PDFium adds after them, and the
@@ -232,8 +235,8 @@ def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop:
     character's.
     """
     text, (x0, y0, x1, y1) = page.text, page.rects[j]
-    # PDFium narrows to float and normalises the shrunk rect (a narrow glyph is searched inside out)
-    left, right, px, py = _F4.unpack(_F4.pack(x0 + SHRINK, x1 - SHRINK, x0 + PROBE_INSET, (y1 + y0) / 2))
+    # PDFium normalises the shrunk rect (a narrow glyph is searched inside out)
+    left, right, px, py = edges
     if left > right:
         left, right = right, left
     lead = ""
@@ -243,20 +246,20 @@ def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop:
     if text[a] == " " and a + 1 < stop:
         # a space drawn with a box opens the rect: PDFium's walk prints it if it reaches into the
         # shrunk rect, then carries on from the word after it (no two spaces follow each other)
-        if max(fl, left) < min(fr, right) and max(fb, y0) < min(ft, y1):
+        if fl < right and left < fr and fl < fr and fb < y1 and y0 < ft and fb < ft:
             lead = " "
         word = a + 1
         fl, fb, fr, ft = page.box(word)
         if index is None and fl <= px <= fr and fb <= py <= ft:
             index = word
-    last = _last_word(text, word, stop)
-    ok = not (last is None or left == right or text[word] in BREAKS)
+    ok = not (last is None or last < word or left == right or text[word] in BREAKS)
     if ok:
         core = text[word:last + 1]
-        ok = "\r" not in core and "\n" not in core and max(fl, left) < min(fr, right) and max(fb, y0) < min(ft, y1)
+        ok = ("\r" not in core and "\n" not in core
+              and fl < right and left < fr and fl < fr and fb < y1 and y0 < ft and fb < ft)
     if ok and last != word:
         ll, lb, lr, lt = page.box(last)
-        ok = max(ll, left) < min(lr, right) and max(lb, y0) < min(lt, y1)
+        ok = ll < right and left < lr and ll < lr and lb < y1 and y0 < lt and lb < lt
         if ok and last - word > 1 and any(c not in BREAKS for c in core[1:-1]):
             count, (ml, _, mr, _) = page.range_rects(word + 1, last - word - 1)
             ok = count == 1 and ml < mr and ml >= left and mr <= right
@@ -266,18 +269,18 @@ def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop:
     # character may hold the probe point. The space just before the run may reach in, and then leads
     # the text, as in PDFium's walk; the space just after is printed whether or not it reaches in.
     rects = page.rects
-    for key in page.near((min(x0, left), y0, max(x1, right, px), y1)):
+    for key in page.near(x0 if x0 < left else left, y0, max(x1, right, px), y1):
         if key >= 0:
             if key == j:
                 continue
             rl, rb, rr, rt = rects[key]
-            if ok and max(rl, left) < min(rr, right) and max(rb, y0) < min(rt, y1):
+            if ok and rl < right and left < rr and rl < rr and rb < y1 and y0 < rt and rb < rt:
                 ok = False
             if index is not None and key < j and rl <= px <= rr and rb <= py <= rt:
                 index = None
         else:
             at, (sl, sb, sr, st) = spaces[-1 - key]
-            if ok and max(sl, left) < min(sr, right) and max(sb, y0) < min(st, y1):
+            if ok and sl < right and left < sr and sl < sr and sb < y1 and y0 < st and sb < st:
                 if at == a - 1:
                     lead = " "
                 elif at != last + 1:

@@ -10,6 +10,7 @@ definition, what a run is. `textruns.read_runs` gives the same answer faster and
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 
 import pypdfium2 as pdfium
@@ -63,6 +64,12 @@ def char_index(textpage: pdfium.PdfTextPage, rect: tuple[float, float, float, fl
     return None
 
 
+@functools.cache
+def _bold_name(name: bytes) -> bool:
+    """Whether a font's name says it is bold (a page uses a handful of fonts: asked once each)."""
+    return bool(BOLD_NAME.search(name.decode("latin-1")))
+
+
 def run_fields(textpage: pdfium.PdfTextPage, index: int | None, rect: tuple[float, float, float, float],
                text: str, page_top: float, page_left: float, scratch: FontScratch) -> RunFields:
     """A run's box from its baseline and font size, with the size and weight of the character at index."""
@@ -73,8 +80,7 @@ def run_fields(textpage: pdfium.PdfTextPage, index: int | None, rect: tuple[floa
         raw.FPDFText_GetCharOrigin(textpage, index, scratch.origin_x, scratch.origin_y)
         baseline = scratch.origin_y.value
         raw.FPDFText_GetFontInfo(textpage, index, scratch.name, len(scratch.name), scratch.flags)
-        bold = bool(BOLD_NAME.search(scratch.name.value.decode("latin-1"))) or bool(
-            scratch.flags.value & FORCE_BOLD_FLAG)
+        bold = _bold_name(scratch.name.value) or bool(scratch.flags.value & FORCE_BOLD_FLAG)
         bold = bold or raw.FPDFText_GetFontWeight(textpage, index) >= 600
     # A line box from the baseline and the font size, not the glyphs' ink: a dash and a word on
     # one baseline then line up, and gaps between lines measure the same everywhere.
