@@ -6,6 +6,7 @@ headers/footers are set smaller than the body text, side-by-side columns are sep
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -58,6 +59,7 @@ def build_page(raw_page: RawPage) -> Page:
     return page
 
 
+@functools.lru_cache(maxsize=8192)  # a page set one glyph per run repeats the same few texts
 def clean(text: str) -> str:
     """NFKC (ligatures), soft hyphens and odd spaces out; keeps typographic quotes and dashes."""
     if not text.isascii():  # NFKC and the replacements below leave ASCII as it is
@@ -85,21 +87,28 @@ def _group_lines(runs: list[Run], size: float) -> list[list[Run]]:
 
 def _make_line(runs: list[Run], page: int) -> Line:
     runs = sorted(runs, key=lambda r: r.x0)
-    text = ""
+    pieces = []
     prev: Run | None = None
+    weights: dict[tuple[float, bool], int] = {}
+    top, x1, bottom = runs[0].top, runs[0].x1, runs[0].bottom
     for run in runs:
         piece = clean(run.text)
         spaced = run.text[:1].isspace() or (prev is not None and prev.text[-1:].isspace())
-        if text and piece and (spaced or run.x0 - prev.x1 > 0.15 * (run.size or 10)):
-            text += " "
-        text += piece
+        if pieces and piece and (spaced or run.x0 - prev.x1 > 0.15 * (run.size or 10)):
+            pieces.append(" ")
+        if piece:
+            pieces.append(piece)
         prev = run
-    weights = Counter()
-    for run in runs:
-        weights[(round(run.size * 2) / 2, run.bold)] += len(run.text)
-    (size, bold), _ = weights.most_common(1)[0]
-    return Line(page, runs[0].x0, min(r.top for r in runs), max(r.x1 for r in runs),
-                max(r.bottom for r in runs), text.strip(), size, bold)
+        key = (round(run.size * 2) / 2, run.bold)
+        weights[key] = weights.get(key, 0) + len(run.text)
+        top, x1, bottom = min(top, run.top), max(x1, run.x1), max(bottom, run.bottom)
+    # the weight most characters are set in; the first seen wins a tie, as Counter.most_common does
+    size, bold = max(weights.items(), key=_count)[0]
+    return Line(page, runs[0].x0, top, x1, bottom, "".join(pieces).strip(), size, bold)
+
+
+def _count(item: tuple[tuple[float, bool], int]) -> int:
+    return item[1]
 
 
 def _drop_edge_noise(lines: list[Line], height: float) -> None:
