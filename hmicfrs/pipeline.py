@@ -16,7 +16,6 @@ from .extractors.pipeline import describe_report, extract
 from .extractors.report_meta import INSPECTORATE
 from .ingest.blocks import iter_blocks
 from .ingest.document import read_pages, sha256_of
-from .ingest.html import read_html_pages
 from .model import Document, Report
 
 
@@ -34,6 +33,8 @@ def read_document(path: Path, profile: ForceProfile | None = None, sha256: str |
 def read_html_document(path: Path, profile: ForceProfile | None = None, sha256: str | None = None,
                        source: str | None = None) -> Document:
     """Parse and extract a saved HTML edition of a report into the same model as a PDF."""
+    from .ingest.html import read_html_pages  # BeautifulSoup only when an HTML edition is read
+
     report = Report(sha256=sha256 or sha256_of(path), source=source or path.name, producer="HTML page")
     warm.warm_up()
     pages, title, published, site_text = read_html_pages(path)
