@@ -54,6 +54,8 @@ class Context:
     lead_in: str | None = None
     lead_kind: str | None = None
     list_owner: bool = False  # a list after a sentence ending in ':' that is not a lead-in: not items
+    bare_list: bool = False  # right under a section heading, a plain list is the section's items
+    section_has_labels: bool = False  # a section whose items are labelled: its plain paragraphs are prose
     cause: Draft | None = None
     practice_box: int | None = None
     in_practice: bool = False
@@ -101,7 +103,9 @@ class _Walk:
 
     def step(self, block: Block) -> None:
         ctx = self.ctx
-        if ctx.practice_box is not None and block.box == ctx.practice_box:
+        if ctx.practice_box is not None and block.box != ctx.practice_box:
+            ctx.in_practice, ctx.practice_box = False, None  # out of the practice box
+        if ctx.in_practice and block.kind != "heading":
             self.reject("reject-practice", block.page, block.text)
             return
         if block.kind == "row":
@@ -119,12 +123,9 @@ class _Walk:
         if block.kind == "heading":
             self.heading(block)
             return
-        if ctx.in_practice:
-            self.reject("reject-practice", block.page, block.text)
-            return
         if self.current is not None:
             if self.current.open_for_text or _continues(self.current, block):
-                self.current.add(block)
+                self.current.add(block, wrapped=_wrapped_over_page(self.current, block))
                 return
             self.close()
         self.unlabelled(block)
@@ -142,6 +143,7 @@ class _Walk:
         self.current = draft
         ctx.lead_in = None
         ctx.list_owner = False
+        ctx.section_has_labels = True
 
     def heading(self, block: Block) -> None:
         ctx = self.ctx
@@ -163,6 +165,7 @@ class _Walk:
         section = match_section(text)
         if section is not None:
             ctx.section_kind, ctx.section_rule, ctx.addressee = section.rule.kind, section.rule.id, section.addressee
+            ctx.bare_list, ctx.section_has_labels = True, False
             if section.rule.kind != "recommendation":
                 ctx.cause = ctx.cause if section.rule.kind == "cause_of_concern" else None
             return
@@ -187,12 +190,13 @@ class _Walk:
         if is_list_item:
             self.list_item(block)
             return
-        if ctx.section_kind is not None and looks_like_item(text) and block.marker is None:
+        if ctx.section_kind is not None and looks_like_item(text) and block.marker is None \
+                and not ctx.section_has_labels:
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", strip_marker(text))
             return
         if block.marker is not None and ctx.section_kind is not None and looks_like_item(text):
             self.reject("reject-numbered-paragraph", block.page, text)
-        ctx.lead_in, ctx.list_owner = None, False  # running text between items ends a list
+        ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, False  # running text ends a list
 
     def list_item(self, block: Block) -> None:
         ctx = self.ctx
@@ -210,7 +214,7 @@ class _Walk:
             return
         if ctx.section_kind is None:
             return
-        if looks_like_item(text) or (ctx.section_kind == "area_for_improvement" and block.bullet_glyph):
+        if looks_like_item(text) or ctx.bare_list:
             self.start(block, ctx.section_kind, ref, f"{ctx.section_rule}-list", text)
 
     def start(self, block: Block, kind: str, ref: str | None, rule: str, text: str) -> Draft:
@@ -294,6 +298,12 @@ def _continues(draft: Draft, block: Block) -> bool:
     if _sub_item(draft, block):
         return True
     return bool(block.text[:1].islower()) and block.kind != "bullet"
+
+
+def _wrapped_over_page(draft: Draft, block: Block) -> bool:
+    """A list item's sentence that a page break cut carries on at the top of the next page."""
+    return (draft.from_list and block.first_on_page and block.marker is None and not block.bullet_glyph
+            and not ends_sentence(draft.parts[-1]) if draft.parts else False)
 
 
 def _sub_item(draft: Draft, block: Block) -> bool:
