@@ -32,6 +32,7 @@ from .merge import Draft, merge_drafts
 from .text import ends_sentence
 
 END_OF_LIST = re.compile(r"[.!?][\u201d\"')\]]*$")
+END_OF_ITEM = re.compile(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')\]]*$")  # a list item ends so
 MIN_WORDS = 5  # fewer words than this is a subject line or a fragment, not an item
 
 
@@ -133,9 +134,10 @@ class _Walk:
     def label(self, block: Block, label: Label) -> None:
         self.close()
         ctx = self.ctx
-        if ctx.in_practice or (block.box is not None and block.box == ctx.practice_box):
+        if ctx.practice_box is not None and block.box == ctx.practice_box:
             self.reject("reject-practice", block.page, block.text)
             return
+        ctx.in_practice = False  # a label, like a heading, ends a practice passage that has no box
         draft = Draft(label.rule.kind, label.ref, label.rule.id, pages=[block.page])
         draft.heading_addressee = label.addressee or ctx.addressee
         if label.text:
@@ -189,6 +191,15 @@ class _Walk:
         is_list_item = block.kind == "bullet" or (block.marker is not None and "." not in block.marker.rstrip("."))
         if is_list_item:
             self.list_item(block)
+            return
+        if ctx.lead_in is not None and _continues_sentence(text):
+            for piece in _split_list_lines(block):  # a lead-in's items printed without bullets or indent
+                self.close()
+                draft = self.start(piece, ctx.lead_kind or "recommendation", None, "lead-in-list", piece.text)
+                draft.lead_in = ctx.lead_in
+                draft.from_list = True
+                if draft.kind == "recommendation":
+                    draft.parent = ctx.cause
             return
         if ctx.section_kind is not None and looks_like_item(text) and block.marker is None \
                 and not ctx.section_has_labels:
@@ -257,6 +268,25 @@ class _Walk:
         ctx.table_draft = draft
 
 
+def _continues_sentence(text: str) -> bool:
+    """Words that finish a lead-in's sentence: they open in lower case, or end as list items do."""
+    return text[:1].islower() or bool(re.search(r";(?:\s*(?:and|or))?$", text.strip()))
+
+
+def _split_list_lines(block: Block) -> list[Block]:
+    """A paragraph of unbulleted list items, cut after each line that ends an item (';', '; and', '.')."""
+    pieces: list[Block] = []
+    lines: list = []
+    for line in block.lines:
+        lines.append(line)
+        if re.search(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')]*$", line.text.strip()):
+            pieces.append(Block("bullet", lines, first_on_page=block.first_on_page and not pieces))
+            lines = []
+    if lines:
+        pieces.append(Block("bullet", lines, first_on_page=block.first_on_page and not pieces))
+    return pieces
+
+
 def _second_column_x(block: Block) -> float:
     xs = sorted({round(ln.x0) for ln in block.lines})
     return xs[1] - 2 if len(xs) > 1 else float("inf")
@@ -281,7 +311,7 @@ def _continues(draft: Draft, block: Block) -> bool:
         return True
     text_so_far = draft.text
     if draft.from_list:  # a list item: only its own wrapped lines, already in the block ...
-        if block.first_on_page and not ends_sentence(text_so_far) and block.marker is None \
+        if block.first_on_page and not END_OF_ITEM.search(text_so_far) and block.marker is None \
                 and not BULLET.match(block.text):
             return True  # ... unless a page break cut it
         return _sub_item(draft, block)
@@ -303,7 +333,7 @@ def _continues(draft: Draft, block: Block) -> bool:
 def _wrapped_over_page(draft: Draft, block: Block) -> bool:
     """A list item's sentence that a page break cut carries on at the top of the next page."""
     return (draft.from_list and block.first_on_page and block.marker is None and not block.bullet_glyph
-            and not ends_sentence(draft.parts[-1]) if draft.parts else False)
+            and not END_OF_ITEM.search(draft.parts[-1]) if draft.parts else False)
 
 
 def _sub_item(draft: Draft, block: Block) -> bool:
