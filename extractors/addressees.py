@@ -122,7 +122,7 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     unique: dict[str, Body] = {}
     for body in found:
         unique.setdefault(body.name, body)
-    cond = SUBSET.search(plain_subject)
+    cond = SUBSET.search(plain_subject) or (SUBSET.search(plain(heading)) if heading else None)
     return Addressees(
         names=list(unique), bodies=list(unique.values()),
         condition=cond.group("cond").strip() if cond else None,

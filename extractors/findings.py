@@ -106,15 +106,15 @@ class _Walk:
         ctx = self.ctx
         if ctx.practice_box is not None and block.box != ctx.practice_box:
             ctx.in_practice, ctx.practice_box = False, None  # out of the practice box
+        label = match_label(block) if block.kind in ("heading", "para", "bullet") else None
+        if label is not None:
+            self.label(block, label)
+            return
         if ctx.in_practice and block.kind != "heading":
             self.reject("reject-practice", block.page, block.text)
             return
         if block.kind == "row":
             self.row(block)
-            return
-        label = match_label(block) if block.kind in ("heading", "para", "bullet") else None
-        if label is not None:
-            self.label(block, label)
             return
         if self.current is not None and not self.current.open_for_text:
             status = status_of(block.text)
@@ -138,6 +138,9 @@ class _Walk:
             self.reject("reject-practice", block.page, block.text)
             return
         ctx.in_practice = False  # a label, like a heading, ends a practice passage that has no box
+        if label.addressee and not label.ref:  # "Recommendation for the Home Office": who the next items are for
+            ctx.addressee = label.addressee
+            return
         draft = Draft(label.rule.kind, label.ref, label.rule.id, pages=[block.page])
         draft.heading_addressee = label.addressee or ctx.addressee
         if label.text:
@@ -182,7 +185,7 @@ class _Walk:
         """A paragraph or list item with no label: an item if its context or its own words say so."""
         ctx = self.ctx
         text = block.text
-        if block.kind == "para" and text.rstrip().endswith(":"):
+        if block.marker is None and not block.bullet_glyph and text.rstrip().endswith(":"):
             lead = match_lead_in(text)
             ctx.lead_in = lead
             ctx.lead_kind = ctx.section_kind or "recommendation"
