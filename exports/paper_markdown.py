@@ -53,7 +53,7 @@ def item_details(item: Item, force: str) -> list[str]:
     if item.addressees and item.addressees != [force]:
         out.append(f"Addressed to: {', '.join(item.addressees)}")
     if item.condition:
-        out.append(f"Applies {item.condition}")
+        out.append(f"Applies: {item.condition}")
     t = item.tracker
     if t:
         bits = [f"{t['reference']}", f"owner {t['owner']}" if t["owner"] else "no owner recorded",
