@@ -25,7 +25,7 @@ from ..db.decisions import SAME_WORDING
 from ..db.links import primary_reports
 from ..db.records import summary
 from ..extractors.applicability import ForceProfile
-from .paper_text import KINDS, condition_of, counts_sentence, inspectorates, label, split_text, summary_of
+from .paper_text import KINDS, clean, condition_of, counts_sentence, inspectorates, label, split_text, summary_of
 
 APPLICABLE = ("yes", "conditional")
 UPDATE_COLUMNS = ("latest update", "update", "progress update", "progress", "commentary", "comments")
@@ -165,16 +165,19 @@ def _trackers(db: sqlite_utils.Database, finding_ids: list[int]) -> dict[int, di
     for r in rows:  # a direct link (sorted last) wins over one through a restated finding
         extra = {k.lower(): v for k, v in json.loads(r["extra"] or "{}").items()}
         update = next((extra[k] for k in UPDATE_COLUMNS if extra.get(k)), None)
-        out[r["finding_id"]] = {"reference": r["reference"], "owner": r["owner"], "status": r["status"],
-                                "state": r["state"], "update": update}
+        out[r["finding_id"]] = {"reference": clean(r["reference"]), "owner": clean(r["owner"]) or None,
+                                "status": clean(r["status"]) or None, "state": r["state"],
+                                "update": clean(update) or None}
     return out
 
 
 def _item(f: dict, number: int, tracker: dict | None) -> Item:
-    paragraphs, bullets, after = split_text(f["text"])
+    text = clean(f["text"])
+    paragraphs, bullets, after = split_text(text)
     return Item(
-        id=f["id"], kind=f["kind"], ref=f["ref"], label=label(f["kind"], f["ref"], number), text=f["text"],
-        paragraphs=paragraphs, bullets=bullets, after=after, lead_in=f["lead_in"], parent_key=f["parent_key"],
+        id=f["id"], kind=f["kind"], ref=f["ref"], label=label(f["kind"], f["ref"], number), text=text,
+        paragraphs=paragraphs, bullets=bullets, after=after, lead_in=clean(f["lead_in"]) or None,
+        parent_key=f["parent_key"],
         key=f["key"], verdict=f["verdict"], reason=f["reason"],
         condition=condition_of(f["reason"]) if f["verdict"] == "conditional" else None,
         deadline=f["deadline"], deadline_text=f["deadline_text"], immediate=bool(f["immediate"]), due=f["due"],
@@ -206,9 +209,9 @@ def section(report: dict, editions: list[dict], findings: list[dict], pages: lis
     front = "\n".join(pages[:3])
     joint = inspectorates(front)
     out = ReportSection(
-        title=report["title"] or report["source"], published=report["published"], kind=report["kind"] or "",
+        title=clean(report["title"] or report["source"]), published=report["published"], kind=report["kind"] or "",
         source=report["source"], editions=[report["source"], *(e["source"] for e in editions)],
-        inspectorates=joint if report["kind"] == "joint" or len(joint) > 1 else [], summary=summary_of(pages),
+        inspectorates=joint if len(joint) > 1 else [], summary=summary_of(pages),
         pcc_response_due=report["pcc_response_due"], own_peel=own_peel, counts=counts, sentence=sentence,
         applicable=_peel_order(applicable) if own_peel else applicable)
     if own_peel:
@@ -229,7 +232,7 @@ def _peel_order(items: list[Item]) -> list[Item]:
 
 
 def _pages(db: sqlite_utils.Database, report_id: int) -> list[str]:
-    return [r["text"] or "" for r in db.query("select text from pages where report_id = ? order by page", [report_id])]
+    return [clean(r["text"]) for r in db.query("select text from pages where report_id = ? order by page", [report_id])]
 
 
 def _due_counts(db: sqlite_utils.Database, profile: ForceProfile, today: date) -> tuple[int, int]:

@@ -20,7 +20,7 @@ NOUNS = {"cause_of_concern": ("cause of concern", "causes of concern"),
 SUMMARY_HEADING = re.compile(
     r"^(?:\d+\.?\s+)?(?:executive summary|summary|summary of findings|overall summary|overview|foreword|"
     r"introduction and summary|at a glance)$", re.I)
-SENTENCE_END = re.compile(r"(?<=[.!?])[\u201d\"\u2019')]?\s+(?=[A-Z\u201c\"'(])")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\u201d\"\u2019')]))\s+(?=[A-Z\u201c\"'(])")
 FOOTNOTE_MARK = re.compile(r"(?<=[a-z.,;:)\u201d])\d{1,2}(?=\s|$)")
 MAX_SUMMARY_WORDS = 70
 
@@ -39,9 +39,20 @@ INSPECTORATES = [
 ]
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def clean(text: str | None) -> str:
+    """Text a Word file can hold: pdfium's end-of-line hyphen (U+0002) becomes a hyphen, other control
+    characters go (python-docx refuses them)."""
+    text = re.sub(r"\x02\s*", "-", text or "")
+    return CONTROL.sub("", text)
+
+
 def inspectorates(front_text: str) -> list[str]:
     """The inspectorates a report's first pages name, in a fixed order (HMICFRS first)."""
-    return [name for pattern, name in INSPECTORATES if re.search(pattern, front_text, re.I)]
+    flat = re.sub(r"\s+", " ", front_text)  # a name may wrap across cover lines
+    return [name for pattern, name in INSPECTORATES if re.search(pattern, flat, re.I)]
 
 
 def _repeated_lines(pages: list[str]) -> set[str]:
@@ -62,6 +73,8 @@ def _prose_after(lines: list[str], start: int, skip: set[str]) -> str:
         line = line.strip()
         if not line or line in skip or line.isdigit():
             continue
+        if not out and len(line) < 70 and not re.search(r"[.!?;:,]", line):
+            continue  # a sub-heading straight under the heading ("Our judgments")
         ended = not out or re.search(r"[.!?:][\u201d\"\u2019')]?$", out[-1])
         if out and ended and len(line) < 70 and not re.search(r"[.!?;:,]$", line):
             break  # a short line with no full stop after a finished sentence: the next heading
@@ -111,7 +124,9 @@ def noun(kind: str, n: int) -> str:
 
 def join(parts: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _counted(counts: dict[str, int]) -> tuple[str, bool]:
@@ -127,7 +142,7 @@ def condition_of(reason: str | None) -> str:
     if m:
         return f"only to forces {m.group(1).strip()}"
     if "no addressee" in reason:
-        return "to the force only if a person decides so (no addressee is named)"
+        return "subject to a decision (no addressee is named)"
     return f"only in some cases ({reason.rstrip('.')})" if reason else "only in some cases"
 
 
@@ -137,7 +152,8 @@ def counts_sentence(totals: dict[str, int], applicable: dict[str, int], conditio
     for improvement apply to West Midlands Police; of these, 1 recommendation applies only to forces that ...'"""
     total_words, _ = _counted(totals)
     if not total_words:
-        return "The report makes no recommendations, causes of concern or areas for improvement."
+        # said as a finding of the tool, not of the report: a layout the extractor misses reads the same
+        return "No recommendations, causes of concern or areas for improvement were found in this report."
     first = next(totals[k] for k in (*KINDS, "action") if totals.get(k))
     sentence = f"There {'was' if first == 1 else 'were'} {total_words}"
     if not any(applicable.values()):
