@@ -343,13 +343,14 @@ def html_edition(sample: Sample) -> str:
 
 
 PORTAL_TRACKER = """Portal reference,Report title,Date of publication,Type,Recommendation / AFI,Portal level,Status,\
-Responsible lead
+Responsible lead,Latest update
 WMP-P1,A joint inspection of the police and Crown Prosecution Service response to victims,05/12/2023,\
 Recommendation,"By 30 June 2024, chief constables should make sure that every victim receives a needs assessment \
 within five days of reporting a crime.",2,Being progressed,ACC Public Protection
 WMP-P2,PEEL 2023-2025: An inspection of West Midlands Police,15/12/2023,Cause of concern,"The force isn't \
 answering emergency and non-emergency calls quickly enough, and it doesn't always assess the risk to callers \
-properly.",1,In progress,ACC Local Policing
+properly.",1,In progress,ACC Local Policing,"Call handling review reported to the board in March; 40 call handlers \
+recruited."
 WMP-P3,PEEL 2023-2025: An inspection of West Midlands Police,15/12/2023,Recommendation,"Make sure it has enough \
 call handlers to answer emergency calls within ten seconds.",1,Pending sign off,Head of Contact
 WMP-P4,PEEL 2023-2025: An inspection of West Midlands Police,15/12/2023,AFI,"The force should improve the time \

@@ -128,6 +128,7 @@ def test_own_peel_report_lists_causes_with_their_recommendations_then_afis(paper
     assert [len(c["recommendations"]) for c in causes] == [3, 2]
     assert {r["lead_in"] for r in causes[0]["recommendations"]} == {"Within three months, the force should:"}
     assert causes[0]["cause"]["tracker"]["owner"] == "ACC Local Policing"
+    assert causes[0]["cause"]["tracker"]["update"].startswith("Call handling review reported to the board")
     assert causes[0]["recommendations"][0]["tracker"]["status"] == "Pending sign off"
     kinds = [i["kind"] for i in wmp["applicable"]]
     assert kinds == ["cause_of_concern", *["recommendation"] * 3, "cause_of_concern", *["recommendation"] * 2,
@@ -167,7 +168,23 @@ def test_word_document_structure(word, paper_json):
     assert sum(len(r["applicable"]) for r in paper_json["reports"]) == len(numbered)
     # numbering starts again for each report's list (its numbers match the counts sentence)
     num_ids = {p._p.pPr.numPr.numId.val for p in numbered}
-    assert len(num_ids) >= 5
+    assert len(num_ids) == 6  # joint, WMP causes, each cause's recommendations, WMP AFIs, fraud
+    numbering = word.part.numbering_part.element
+    for num_id in num_ids:
+        num = numbering.num_having_numId(num_id)
+        assert num.xpath("./w:lvlOverride/w:startOverride/@w:val") == ["1"]
+
+
+def test_word_file_survives_control_characters_in_the_text(paper_db, tmp_path):
+    db_path = tmp_path / "odd.db"
+    shutil.copy(paper_db, db_path)
+    db = sqlite_utils.Database(db_path)
+    db.execute("update findings set text = replace(text, 'needs assessment', 'needs\x02 assessment\x0b')")
+    db.execute("update reports set title = title || '\x01' where source = 'victims-joint-sample.pdf'")
+    db.conn.commit()
+    run("paper", *WINDOW, "--db", db_path, "--docx", tmp_path / "odd.docx")
+    body = _body(docx.Document(str(tmp_path / "odd.docx")))
+    assert "receives a needs-assessment within five days" in body and JOINT in body
 
 
 def test_word_document_holds_every_applicable_text_and_no_other(word, paper_db):

@@ -36,7 +36,8 @@ def test_usual_portal_headings_are_recognised(headers, field, header):
 
 def test_portal_export_keeps_levels_and_closed_before_levels(tmp_path):
     parsed = read_records(write_portal_tracker(tmp_path / "portal.csv"))
-    assert not parsed.bad_rows and parsed.mapping["level"] == "Portal level" and parsed.unmapped == []
+    assert not parsed.bad_rows and parsed.mapping["level"] == "Portal level"
+    assert parsed.unmapped == ["Latest update"]
     rows = {r["reference"]: r for r in parsed.rows}
     assert rows["WMP-P2"]["level"] == 1 and not rows["WMP-P2"]["before_levels"]
     assert rows["WMP-P5"]["level"] is None and rows["WMP-P5"]["before_levels"] and rows["WMP-P5"]["state"] == "closed"
