@@ -12,6 +12,7 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from hmicfrs import cli
+from hmicfrs.db.schema import checkpoint
 from hmicfrs.exports.paper import build_paper
 from hmicfrs.extractors.applicability import ForceProfile
 from hmicfrs.samples import build_pdf, html_edition, paper_samples, victims_joint, write_portal_tracker
@@ -60,12 +61,19 @@ def word(paper_db, tmp_path_factory):
     return docx.Document(str(path))
 
 
+def copy_db(source, target):
+    """A copy of the module's database to change (the write-ahead log folded in first)."""
+    checkpoint(source)
+    shutil.copy(source, target)
+    return target
+
+
 def applicable_texts(db_path, title: str, force_name: str = "West Midlands Police") -> tuple[set[str], set[str]]:
     """(applicable, not applicable) texts of a report's PDF edition, straight from the database."""
     db = sqlite_utils.Database(db_path)
     rows = list(db.query("select f.text, f.verdict from findings f join reports r on r.id = f.report_id "
                          "where r.title = ? and r.edition = 'pdf' and f.kind != 'action'", [title]))
-    assert rows and all(True for _ in rows)
+    assert rows
     return ({r["text"] for r in rows if r["verdict"] in ("yes", "conditional")},
             {r["text"] for r in rows if r["verdict"] == "no"})
 
@@ -176,8 +184,7 @@ def test_word_document_structure(word, paper_json):
 
 
 def test_word_file_survives_control_characters_in_the_text(paper_db, tmp_path):
-    db_path = tmp_path / "odd.db"
-    shutil.copy(paper_db, db_path)
+    db_path = copy_db(paper_db, tmp_path / "odd.db")
     db = sqlite_utils.Database(db_path)
     db.execute("update findings set text = replace(text, 'needs assessment', 'needs\x02 assessment\x0b')")
     db.execute("update reports set title = title || '\x01' where source = 'victims-joint-sample.pdf'")
@@ -215,8 +222,7 @@ def test_markdown_matches(paper_db, tmp_path):
 
 
 def test_a_persons_decision_changes_the_paper(paper_db, tmp_path):
-    db = tmp_path / "decided.db"
-    shutil.copy(paper_db, db)
+    db = copy_db(paper_db, tmp_path / "decided.db")
     run("decide", "victims-joint-sample.pdf:area_for_improvement-1", "no", "--reason", "covered by our own plan",
         "--db", db)
     run("decide", "fraud-2024-sample.pdf:recommendation-2", "yes", "--reason", "we host the regional unit", "--db", db)
