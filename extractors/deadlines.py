@@ -42,8 +42,14 @@ class Deadline:
     immediate: bool = False
 
 
-def find_deadline(text: str, published: date | None, lead_in: str | None = None) -> Deadline:
-    """The deadline governing an item; a lead-in's deadline applies to each of its bullets."""
+def find_deadline(text: str, published: date | None, lead_in: str | None = None,
+                  timescale: str | None = None) -> Deadline:
+    """The deadline governing an item; a lead-in's deadline applies to each of its bullets, and a
+    table's date column ("31 March 2026", "December 2025", "Immediately") to its row."""
+    if timescale:
+        found = _timescale(timescale, published)
+        if found.text:
+            return found
     for source in (lead_in, text):
         if not source:
             continue
@@ -51,6 +57,16 @@ def find_deadline(text: str, published: date | None, lead_in: str | None = None)
         if m:
             return _resolve(m, published)
     return Deadline()
+
+
+def _timescale(cell: str, published: date | None) -> Deadline:
+    """A date column's cell, which states the deadline without "by"."""
+    cell = cell.strip().rstrip(".")
+    m = PHRASE.fullmatch(cell) or PHRASE.fullmatch("by " + cell)
+    if m is None:
+        return Deadline()
+    found = _resolve(m, published)
+    return Deadline(cell, found.date, found.immediate) if (found.date or found.immediate) else Deadline()
 
 
 def _governing_phrase(text: str) -> re.Match | None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..ingest.blocks import join_lines
-from ..ingest.model import Page
+from ..model import Page, join_lines
 from .addressees import force_named_in
 from .deadlines import MONTHS, parse_absolute
 
