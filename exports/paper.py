@@ -25,6 +25,7 @@ from ..db.decisions import SAME_WORDING
 from ..db.links import primary_reports
 from ..db.records import summary
 from ..extractors.applicability import ForceProfile
+from ..extractors.matching import normalise_item
 from .paper_text import KINDS, clean, condition_of, counts_sentence, inspectorates, label, split_text, summary_of
 
 APPLICABLE = ("yes", "conditional")
@@ -89,6 +90,8 @@ class Paper:
     portal_source: str | None
     due_next_90_days: int
     overdue: int
+    # reports on other forces with nothing for this force: named in one line, not given a section
+    other_forces: list[dict] = field(default_factory=list)
 
     def as_json(self) -> dict:
         """The --json contract: reports (title, published, kind, counts, applicable, ...) and portal."""
@@ -110,10 +113,38 @@ def _report_rows(db: sqlite_utils.Database) -> list[dict]:
     return [dict(r) for r in rows]
 
 
+def _edition_rank(report: dict) -> tuple[bool, int]:
+    return report["edition"] in ("web", "html"), report["id"]
+
+
+def editions_of(db: sqlite_utils.Database, reports: list[dict]) -> dict[int, int]:
+    """report id -> its publication's primary edition. Editions share title and date (db.links); two reports
+    published within a week whose items are mostly the same texts are also one publication, so that a web
+    print whose title or date reads differently is still counted once."""
+    primary = primary_reports(reports)
+    texts: dict[int, set[str]] = {}
+    for row in db.query("select report_id, text from findings"):
+        texts.setdefault(row["report_id"], set()).add(normalise_item(row["text"])[:150])
+    heads = sorted({primary[r["id"]] for r in reports})
+    by_id = {r["id"]: r for r in reports}
+    day = {i: date.fromisoformat(by_id[i]["published"]).toordinal() for i in heads}
+    heads.sort(key=day.get)
+    for n, a in enumerate(heads):
+        for b in heads[n + 1:]:
+            if day[b] - day[a] > 7:
+                break
+            ta, tb = texts.get(primary[a], set()), texts.get(primary[b], set())
+            small = min(len(ta), len(tb))
+            if primary[a] != primary[b] and small >= 2 and len(ta & tb) >= 0.8 * small:
+                keep, drop = sorted((primary[a], primary[b]), key=lambda i: _edition_rank(by_id[i]))
+                primary = {k: keep if v == drop else v for k, v in primary.items()}
+    return primary
+
+
 def publications(db: sqlite_utils.Database, since: date, until: date) -> list[tuple[dict, list[dict]]]:
     """(primary edition, its other editions) for each publication in the window, in date order."""
     reports = _report_rows(db)
-    primary = primary_reports(reports)
+    primary = editions_of(db, reports)
     by_id = {r["id"]: r for r in reports}
     groups: dict[int, list[dict]] = {}
     for r in reports:
@@ -212,7 +243,9 @@ def section(report: dict, editions: list[dict], findings: list[dict], pages: lis
         title=clean(report["title"] or report["source"]), published=report["published"], kind=report["kind"] or "",
         source=report["source"], editions=[report["source"], *(e["source"] for e in editions)],
         inspectorates=joint if len(joint) > 1 else [], summary=summary_of(pages),
-        pcc_response_due=report["pcc_response_due"], own_peel=own_peel, counts=counts, sentence=sentence,
+        # the PCC responds to reports on its force and to those that ask something of it (as the calendar)
+        pcc_response_due=report["pcc_response_due"] if applicable or report["force"] == force else None,
+        own_peel=own_peel, counts=counts, sentence=sentence,
         applicable=_peel_order(applicable) if own_peel else applicable)
     if own_peel:
         by_key = {i.key: i for i in applicable if i.kind == "cause_of_concern"}
@@ -238,7 +271,7 @@ def _pages(db: sqlite_utils.Database, report_id: int) -> list[str]:
 def _due_counts(db: sqlite_utils.Database, profile: ForceProfile, today: date) -> tuple[int, int]:
     """Applicable findings (primary editions) due in the next 90 days, and overdue ones not closed."""
     reports = _report_rows(db)
-    primary = primary_reports(reports)
+    primary = editions_of(db, reports)
     findings = [f for f in _findings(db, [r["id"] for r in reports if primary[r["id"]] == r["id"]]) if f["due"]]
     judge(db, findings, profile)
     findings = [f for f in findings if f["verdict"] in APPLICABLE]
@@ -260,16 +293,22 @@ def build_paper(db: sqlite_utils.Database, profile: ForceProfile, since: date, u
     findings = _findings(db, [r["id"] for r, _ in chosen])
     judge(db, findings, profile)
     trackers = _trackers(db, [f["id"] for f in findings if f["verdict"] in APPLICABLE])
-    sections = []
+    sections, other_forces = [], []
     for report, editions in chosen:
+        mine = [f for f in findings if f["report_id"] == report["id"]]
+        if report["force"] not in (None, profile.name) and not any(f["verdict"] in APPLICABLE for f in mine):
+            other_forces.append({"title": clean(report["title"] or report["source"]),
+                                 "published": report["published"], "force": report["force"]})
+            continue
         pages = _pages(db, report["id"])
         if summary_of(pages) is None:  # a web edition may carry the summary the PDF's text layer lacks
             pages = next((p for e in editions if summary_of(p := _pages(db, e["id"]))), pages)
-        mine = [f for f in findings if f["report_id"] == report["id"]]
         sections.append(section(report, editions, mine, pages, trackers, profile.name))
     snaps = list(db.query("select as_of, source from record_imports order by as_of desc, id desc limit 1")) \
         if db["record_imports"].exists() else []
     soon, overdue = _due_counts(db, profile, today)
     return Paper(force=profile.name, since=since.isoformat(), until=until.isoformat(), today=today.isoformat(),
-                 reports=sections, portal=summary(db), portal_as_of=snaps[0]["as_of"] if snaps else None,
-                 portal_source=snaps[0]["source"] if snaps else None, due_next_90_days=soon, overdue=overdue)
+                 reports=sections, portal=[{k: clean(v) if isinstance(v, str) else v for k, v in row.items()}
+                                           for row in summary(db)],
+                 portal_as_of=snaps[0]["as_of"] if snaps else None, portal_source=snaps[0]["source"] if snaps else None,
+                 due_next_90_days=soon, overdue=overdue, other_forces=other_forces)

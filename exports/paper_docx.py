@@ -20,6 +20,7 @@ from .paper_markdown import (
     PORTAL_COLUMNS,
     item_details,
     long_date,
+    other_forces_line,
     portal_note,
     portal_rows,
     purpose,
@@ -162,12 +163,28 @@ def _portal_table(doc, paper: Paper) -> None:
             cell.width = width
 
 
+def _page_numbers(section) -> None:
+    """'Page N' centred in the footer (a PAGE field, so Word counts)."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Page ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
 def build_docx(paper: Paper):
     """The paper as a python-docx Document."""
     doc = Document()
     _styles(doc)
     section = doc.sections[0]
     section.left_margin = section.right_margin = Cm(2.2)
+    _page_numbers(section)
     doc.core_properties.title = title(paper)
     doc.core_properties.author = f"{paper.force} HMICFRS liaison"
     doc.add_heading(title(paper), level=0)
@@ -186,6 +203,8 @@ def build_docx(paper: Paper):
         doc.add_paragraph("No HMICFRS reports were published in the period.")
     for n, report in enumerate(paper.reports, start=1):
         _report(doc, report, f"3.{n}", paper.force)
+    if paper.other_forces:
+        doc.add_paragraph(other_forces_line(paper))
     return doc
 
 

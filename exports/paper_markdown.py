@@ -75,6 +75,13 @@ def portal_rows(paper: Paper) -> list[list[str]]:
     return rows
 
 
+def other_forces_line(paper: Paper) -> str:
+    """The reports on other forces, named in one sentence."""
+    named = [f"{r['title']} ({long_date(r['published'])})" for r in paper.other_forces]
+    return (f"Also published in the period, on other forces and with nothing that applies to {paper.force}: "
+            + "; ".join(named) + ".")
+
+
 def portal_note(paper: Paper) -> str:
     source = f" ({paper.portal_source}, as at {long_date(paper.portal_as_of)})" if paper.portal_as_of else ""
     return (f"From the force's latest tracker export{source}. {paper.due_next_90_days} applicable "
@@ -132,6 +139,8 @@ def to_markdown(paper: Paper) -> str:
         out += ["No HMICFRS reports were published in the period.", ""]
     for n, report in enumerate(paper.reports, start=1):
         _md_report(report, f"3.{n}", paper.force, out)
+    if paper.other_forces:
+        out += [other_forces_line(paper), ""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -80,7 +80,9 @@ def applicable_texts(db_path, title: str, force_name: str = "West Midlands Polic
 
 def test_reports_in_the_window_once_each_in_date_order(paper_json):
     titles = [r["title"] for r in paper_json["reports"]]
-    assert titles == [JOINT, WMP_PEEL, KENT_PEEL, FRAUD]  # custody (2016) is outside the window
+    assert titles == [JOINT, WMP_PEEL, FRAUD]  # custody (2016) is outside the window
+    # another force's report with nothing for this force is named, not given a section
+    assert paper_json["other_forces"] == [{"title": KENT_PEEL, "published": "2024-05-16", "force": "Kent Police"}]
     joint = paper_json["reports"][0]
     assert joint["editions"] == ["victims-joint-sample.pdf", "victims-joint-sample.html"]  # one publication
     assert joint["published"] == "2023-12-05" and joint["kind"] == "joint" and joint["pcc_response_due"] == "2024-01-30"
@@ -91,7 +93,7 @@ def test_reports_in_the_window_once_each_in_date_order(paper_json):
 
 def test_counts_per_report_and_the_counts_sentence(paper_json):
     by_title = {r["title"]: r for r in paper_json["reports"]}
-    joint, wmp, kent, fraud = (by_title[t] for t in (JOINT, WMP_PEEL, KENT_PEEL, FRAUD))
+    joint, wmp, fraud = (by_title[t] for t in (JOINT, WMP_PEEL, FRAUD))
     assert joint["counts"] == {"recommendation": {"total": 4, "applicable": 2, "conditional": 1},
                                "area_for_improvement": {"total": 1, "applicable": 1, "conditional": 0}}
     assert joint["sentence"] == (
@@ -103,8 +105,6 @@ def test_counts_per_report_and_the_counts_sentence(paper_json):
                              "area_for_improvement": {"total": 5, "applicable": 5, "conditional": 0}}
     assert wmp["sentence"] == ("There were 2 causes of concern, 5 recommendations and 5 areas for improvement, "
                                "all of which apply to West Midlands Police.")
-    assert kent["sentence"] == ("There was 1 cause of concern, 3 recommendations and 1 area for improvement, none "
-                                "of which apply to West Midlands Police.") and kent["applicable"] == []
     assert fraud["counts"]["recommendation"] == {"total": 4, "applicable": 3, "conditional": 1}
     assert "1 recommendation applies only to forces that use the Niche records management system" in fraud["sentence"]
 
@@ -115,7 +115,7 @@ def test_applicable_lists_hold_every_applicable_text_and_nothing_else(paper_json
         listed = [i["text"] for i in report["applicable"]]
         assert set(listed) == yes and len(listed) == len(yes), report["title"]
         assert not set(listed) & no
-    fraud = paper_json["reports"][3]
+    fraud = paper_json["reports"][2]
     assert [i["label"] for i in fraud["applicable"]] == ["Recommendation 1", "Recommendation 3", "Recommendation 4",
                                                          "Area for improvement 1"]
     niche = fraud["applicable"][2]
@@ -164,7 +164,7 @@ def test_word_document_structure(word, paper_json):
     styles = [p.style.name for p in word.paragraphs]
     assert styles[0] == "Title" and word.paragraphs[0].text == "HMICFRS update: West Midlands Police"
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
-    assert headings == [f"3.{n} {t}" for n, t in enumerate([JOINT, WMP_PEEL, KENT_PEEL, FRAUD], start=1)]
+    assert headings == [f"3.{n} {t}" for n, t in enumerate([JOINT, WMP_PEEL, FRAUD], start=1)]
     assert {"Heading 1", "Heading 3", "List Number", "List Number 2", "List Bullet 2"} <= set(styles)
     table = word.tables[0]
     cells = [[c.text for c in row.cells] for row in table.rows]
@@ -196,7 +196,7 @@ def test_word_file_survives_control_characters_in_the_text(paper_db, tmp_path):
 
 def test_word_document_holds_every_applicable_text_and_no_other(word, paper_db):
     body = _body(word)
-    for title in (JOINT, WMP_PEEL, KENT_PEEL, FRAUD):
+    for title in (JOINT, WMP_PEEL, KENT_PEEL, FRAUD):  # Kent's items apply to no one here: none is printed
         yes, no = applicable_texts(paper_db, title)
         for text in yes:
             main, *bullets = text.split("\n- ")
@@ -218,7 +218,9 @@ def test_markdown_matches(paper_db, tmp_path):
     assert "| Recommendation | Closed before levels | 0 | 1 | 1 |" in text
     assert "**Recommendation 4.** By 31 December 2024, chief constables of forces that use the Niche" in text
     assert "- a flag identifying the victim as vulnerable is added to the record." in text
-    assert text.index(JOINT) < text.index(WMP_PEEL) < text.index(KENT_PEEL) < text.index(FRAUD)
+    assert text.index(JOINT) < text.index(WMP_PEEL) < text.index(FRAUD) < text.index(KENT_PEEL)
+    assert ("Also published in the period, on other forces and with nothing that applies to West Midlands Police: "
+            f"{KENT_PEEL} (16 May 2024).") in text
 
 
 def test_a_persons_decision_changes_the_paper(paper_db, tmp_path):
@@ -235,8 +237,9 @@ def test_a_persons_decision_changes_the_paper(paper_db, tmp_path):
 def test_paper_for_another_force(paper_json, paper_db):
     got = json.loads(run("paper", *WINDOW, "--db", paper_db, "--json", "--force", "Kent Police").stdout)
     by_title = {r["title"]: r for r in got["reports"]}
-    assert by_title[KENT_PEEL]["own_peel"] and not by_title[WMP_PEEL]["own_peel"]
-    assert len(by_title[KENT_PEEL]["applicable"]) == 5 and by_title[WMP_PEEL]["applicable"] == []
+    assert by_title[KENT_PEEL]["own_peel"] and len(by_title[KENT_PEEL]["applicable"]) == 5
+    assert by_title[KENT_PEEL]["pcc_response_due"] == "2024-07-11"
+    assert [r["title"] for r in got["other_forces"]] == [WMP_PEEL]
     assert by_title[FRAUD]["counts"] == {r["title"]: r for r in paper_json["reports"]}[FRAUD]["counts"]
 
 
@@ -252,6 +255,18 @@ def test_due_soon_and_overdue_are_counted_on_the_day(paper_db):
     assert later.due_next_90_days == 1  # the joint report's recommendation 1 (30 June 2024)
     closed = build_paper(db, ForceProfile(), date(2016, 1, 1), today=date(2016, 10, 15))
     assert closed.overdue == 1  # custody recommendation 1 (due 14 October 2016) is closed (WMP-P5)
+
+
+def test_a_web_edition_with_another_title_and_date_is_still_one_publication(tmp_path):
+    joint = victims_joint()
+    pdf = build_pdf(joint, tmp_path / "victims.pdf")
+    page = html_edition(joint).replace(f"<h1>{JOINT}</h1>", "<h1>Victims: a joint inspection</h1>")
+    (tmp_path / "victims.html").write_text(page.replace("2023-12-05T", "2023-12-06T"), "utf-8")
+    db = tmp_path / "t.db"
+    run("ingest", pdf, tmp_path / "victims.html", "--db", db)
+    got = json.loads(run("paper", "--since", "2023-12-01", "--until", "2023-12-31", "--db", db, "--json").stdout)
+    assert [(r["title"], r["editions"]) for r in got["reports"]] == [(JOINT, ["victims.pdf", "victims.html"])]
+    assert got["reports"][0]["counts"]["recommendation"]["total"] == 4
 
 
 def test_errors_are_one_line(paper_db, tmp_path):
