@@ -29,6 +29,7 @@ from ..extractors.matching import normalise_item
 from .paper_text import KINDS, clean, condition_of, counts_sentence, inspectorates, label, split_text, summary_of
 
 APPLICABLE = ("yes", "conditional")
+NOT_A_REPORT = "not an HMICFRS report"  # the warning the pipeline stores on a paper that only quotes HMICFRS
 UPDATE_COLUMNS = ("latest update", "update", "progress update", "progress", "commentary", "comments")
 
 
@@ -108,8 +109,10 @@ class PaperError(ValueError):
 
 
 def _report_rows(db: sqlite_utils.Database) -> list[dict]:
+    # a force or board paper that quotes HMICFRS is stored (with this warning) but is no HMICFRS report
     rows = db.query("select id as report_id, id, source, title, published, kind, force, edition, pcc_response_due "
-                    "from reports where published is not null order by published, id")
+                    "from reports where published is not null and coalesce(warnings, '') not like ? "
+                    "order by published, id", [f"%{NOT_A_REPORT}%"])
     return [dict(r) for r in rows]
 
 

@@ -15,7 +15,15 @@ from hmicfrs import cli
 from hmicfrs.db.schema import checkpoint
 from hmicfrs.exports.paper import build_paper
 from hmicfrs.extractors.applicability import ForceProfile
-from hmicfrs.samples import build_pdf, html_edition, paper_samples, victims_joint, write_portal_tracker
+from hmicfrs.samples import (
+    Sample,
+    build_pdf,
+    filler,
+    html_edition,
+    paper_samples,
+    victims_joint,
+    write_portal_tracker,
+)
 
 JOINT = "A joint inspection of the police and Crown Prosecution Service response to victims"
 WMP_PEEL = "PEEL 2023\u20132025: An inspection of West Midlands Police"
@@ -41,8 +49,16 @@ def paper_db(tmp_path_factory, sample_pdfs):
     for name, sample in paper_samples().items():
         build_pdf(sample, folder / f"{name}.pdf")
     (folder / "victims-joint-sample.html").write_text(html_edition(victims_joint()), "utf-8")
+    # the force's own board paper quoting HMICFRS, dated in the window: stored, but no HMICFRS report
+    board = Sample("HMICFRS update: progress against PEEL causes of concern", "13 February 2024",
+                   ["Date of meeting: 13 February 2024", filler(4),
+                    "Within three months, the force should: make sure it has enough call handlers."],
+                   committee_paper=True)
+    build_pdf(board, folder / "board-paper.pdf")
     db = folder / "paper.db"
     run("ingest", folder, folder / "victims-joint-sample.html", "--db", db)
+    dated = sqlite_utils.Database(db).execute("select published from reports where source = 'board-paper.pdf'")
+    assert dated.fetchone()[0] == "2024-02-13"  # in the window, so the paper must leave it out itself
     tracker = write_portal_tracker(folder / "portal-export.csv")
     result = run("records", "import", tracker, "--db", db, "--as-of", "2024-06-01")
     assert "'Portal level' -> level" in result.output
@@ -80,7 +96,7 @@ def applicable_texts(db_path, title: str, force_name: str = "West Midlands Polic
 
 def test_reports_in_the_window_once_each_in_date_order(paper_json):
     titles = [r["title"] for r in paper_json["reports"]]
-    assert titles == [JOINT, WMP_PEEL, FRAUD]  # custody (2016) is outside the window
+    assert titles == [JOINT, WMP_PEEL, FRAUD]  # custody (2016) is outside the window, the board paper no report
     # another force's report with nothing for this force is named, not given a section
     assert paper_json["other_forces"] == [{"title": KENT_PEEL, "published": "2024-05-16", "force": "Kent Police"}]
     joint = paper_json["reports"][0]
