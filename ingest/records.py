@@ -42,6 +42,7 @@ REQUIRED = ("reference", "text")
 # A header holding one of these words is taken for the field when no synonym matched ("Portal level (1-4)")
 WORDS = {"level": "level", "status": "status", "owner": "owner"}
 # The portal gives items closed before it introduced levels 1-4 their own line ("Closed before levels")
+NO_LEVEL = {"n/a", "na", "-", "\u2013", "none", "not applicable", "tbc", "not set", "no level", "nil"}
 BEFORE_LEVELS = re.compile(r"\b(?:before|prior\s+to|pre)[\s-]+(?:the\s+)?(?:introduction\s+of\s+)?levels?\b", re.I)
 HEADER_MATCH = 85  # rapidfuzz token_sort_ratio a header needs to be taken for a field
 
@@ -204,6 +205,9 @@ def read_records(path: Path, overrides: dict[str, str] | None = None) -> Records
         record["state"] = state_of(record.get("status"))
         extra = {h: _text(cells[i]) for i, h in enumerate(headers[: len(cells)]) if h in unmapped}
         record["extra"] = {h: v for h, v in extra.items() if v} or None
+        # "closed before levels" may also be written in a column of its own ("Closure type", "Notes")
+        record["before_levels"] = record["before_levels"] or any(BEFORE_LEVELS.search(v) for v in
+                                                                 (record["extra"] or {}).values())
         rows.append(record)
     if not rows and not bad:
         raise RecordsError("no data rows under the header")
@@ -226,7 +230,7 @@ def _check(record: dict, cell: dict, seen: dict[str, int]) -> str | None:
         record[name] = value.isoformat() if value else None
     level = record.get("level")
     record["before_levels"] = any(BEFORE_LEVELS.search(record.get(name) or "") for name in ("level", "status"))
-    if record["before_levels"] and level is not None and BEFORE_LEVELS.search(level):
+    if level is not None and (BEFORE_LEVELS.search(level) or level.lower().strip(" .") in NO_LEVEL):
         record["level"] = None
     elif level is not None:
         digits = re.search(r"\d+", level)

@@ -50,11 +50,25 @@ def test_closed_before_levels_written_in_the_status_column(tmp_path):
     ws.append(["A1", "AFI", 2, "Open", "The force should improve its call handling."])
     ws.append(["A2", "AFI", None, "Closed prior to levels", "The force should improve how it records crime."])
     ws.append(["A3", "Recommendation", "Level 3", "Closed", "Forces should review their custody training."])
+    ws.append(["A4", "Recommendation", "N/A", "Open", "Forces should review their bail decisions."])
     wb.save(tmp_path / "portal.xlsx")
-    rows = {r["reference"]: r for r in read_records(tmp_path / "portal.xlsx").rows}
+    parsed = read_records(tmp_path / "portal.xlsx")
+    rows = {r["reference"]: r for r in parsed.rows}
+    assert not parsed.bad_rows  # "N/A" is no level, not a bad row
     assert (rows["A1"]["level"], rows["A1"]["before_levels"]) == (2, False)
     assert (rows["A2"]["level"], rows["A2"]["before_levels"], rows["A2"]["state"]) == (None, True, "closed")
     assert (rows["A3"]["level"], rows["A3"]["before_levels"]) == (3, False)
+    assert (rows["A4"]["level"], rows["A4"]["before_levels"]) == (None, False)
+
+
+def test_closed_before_levels_written_in_a_column_of_its_own(tmp_path):
+    path = tmp_path / "portal.csv"
+    path.write_text("Portal reference,Recommendation / AFI,Portal level,Status,Closure type\n"
+                    "B1,The force should improve its call handling.,-,Closed,Closed before levels\n"
+                    "B2,The force should improve how it records crime.,1,Closed,Closed by HMICFRS\n", "utf-8")
+    rows = {r["reference"]: r for r in read_records(path).rows}
+    assert (rows["B1"]["level"], rows["B1"]["before_levels"]) == (None, True)
+    assert (rows["B2"]["level"], rows["B2"]["before_levels"]) == (1, False)
 
 
 def test_records_summary_gives_the_portal_table(tmp_path):
