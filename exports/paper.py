@@ -152,11 +152,14 @@ def publications(db: sqlite_utils.Database, since: date, until: date) -> list[tu
     groups: dict[int, list[dict]] = {}
     for r in reports:
         groups.setdefault(primary[r["id"]], []).append(r)
+    counted = {r["report_id"] for r in db.query("select distinct report_id from findings")}
     out = []
     for primary_id, editions in groups.items():
         first = by_id[primary_id]
+        if first["id"] not in counted:  # an edition the extractor found nothing in yields to one it read
+            first = next((e for e in editions if e["id"] in counted), first)
         if since.isoformat() <= first["published"] <= until.isoformat():
-            out.append((first, [e for e in editions if e["id"] != primary_id]))
+            out.append((first, [e for e in editions if e["id"] != first["id"]]))
     return sorted(out, key=lambda pair: (pair[0]["published"], pair[0]["id"]))
 
 
@@ -185,18 +188,20 @@ def judge(db: sqlite_utils.Database, findings: list[dict], profile: ForceProfile
 
 
 def _trackers(db: sqlite_utils.Database, finding_ids: list[int]) -> dict[int, dict]:
-    """finding id -> its tracker record (latest snapshot), directly or through the finding it restates."""
+    """finding id -> its tracker record (latest snapshot): linked to the finding itself, or to the finding it
+    restates or copies from another edition (finding_links)."""
     if not finding_ids or not db["record_imports"].exists() or not db["record_imports"].count:
         return {}
     marks = ",".join("?" * len(finding_ids))
+    columns = "c.reference, c.owner, c.status, c.state, c.extra"
     rows = db.query(
-        f"select coalesce(l.finding_id, o.finding_id) as finding_id, c.reference, c.owner, c.status, c.state, "
-        f"c.extra, l.finding_id is not null as direct from current_records c "
-        f"join record_links l on l.reference = c.reference "
-        f"left join finding_links o on o.original_id = l.finding_id and o.method = 'restated' "
-        f"where l.finding_id in ({marks}) or o.finding_id in ({marks}) order by direct", finding_ids * 2)
+        f"select o.finding_id, {columns}, 0 as direct from finding_links o "
+        f"join record_links l on l.finding_id = o.original_id join current_records c on c.reference = l.reference "
+        f"where o.finding_id in ({marks}) union all "
+        f"select l.finding_id, {columns}, 1 from record_links l join current_records c on c.reference = l.reference "
+        f"where l.finding_id in ({marks}) order by direct", finding_ids * 2)
     out: dict[int, dict] = {}
-    for r in rows:  # a direct link (sorted last) wins over one through a restated finding
+    for r in rows:  # a direct link (sorted last) wins over one through another finding
         extra = {k.lower(): v for k, v in json.loads(r["extra"] or "{}").items()}
         update = next((extra[k] for k in UPDATE_COLUMNS if extra.get(k)), None)
         out[r["finding_id"]] = {"reference": clean(r["reference"]), "owner": clean(r["owner"]) or None,

@@ -16,10 +16,13 @@ NOUNS = {"cause_of_concern": ("cause of concern", "causes of concern"),
          "area_for_improvement": ("area for improvement", "areas for improvement"),
          "action": ("action", "actions")}
 
-# Where a report says in a sentence or two what was inspected and found; the first that reads as prose wins.
-SUMMARY_HEADING = re.compile(
-    r"^(?:\d+\.?\s+)?(?:executive summary|summary|summary of findings|overall summary|overview|foreword|"
-    r"introduction and summary|at a glance)$", re.I)
+# Where a report says in a sentence or two what was inspected and found, best first: a PEEL report's
+# "HM Inspector's observations", then a summary, then a foreword or overview. The first that reads as prose wins.
+SUMMARY_HEADINGS = [re.compile(rf"^(?:\d+\.?\s+)?(?:{words})$", re.I) for words in (
+    r"HM Inspector[\u2019']s (?:observations|summary)|Inspector[\u2019']s observations",
+    r"executive summary|summary|summary of (?:our )?findings|overall summary|introduction and summary|at a glance",
+    r"foreword|overview",
+)]
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\u201d\"\u2019')]))\s+(?=[A-Z\u201c\"'(])")
 FOOTNOTE_MARK = re.compile(r"(?<=[a-z.,;:)\u201d])\d{1,2}(?=\s|$)")
 MAX_SUMMARY_WORDS = 70
@@ -106,13 +109,14 @@ def _sentences(text: str) -> str | None:
 def summary_of(pages: list[str]) -> str | None:
     """A sentence or two from the report's summary or foreword, or None rather than a guess."""
     skip = _repeated_lines(pages)
-    for text in pages:
-        lines = text.splitlines()
-        for i, line in enumerate(lines):
-            if SUMMARY_HEADING.match(line.strip()):
-                found = _sentences(_prose_after(lines, i + 1, skip))
-                if found:
-                    return found
+    for heading in SUMMARY_HEADINGS:
+        for text in pages:
+            lines = text.splitlines()
+            for i, line in enumerate(lines):
+                if heading.match(line.strip()):
+                    found = _sentences(_prose_after(lines, i + 1, skip))
+                    if found:
+                        return found
     return None
 
 

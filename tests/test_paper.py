@@ -16,6 +16,7 @@ from hmicfrs.db.schema import checkpoint
 from hmicfrs.exports.paper import build_paper
 from hmicfrs.extractors.applicability import ForceProfile
 from hmicfrs.samples import (
+    Item,
     Sample,
     build_pdf,
     filler,
@@ -29,6 +30,8 @@ JOINT = "A joint inspection of the police and Crown Prosecution Service response
 WMP_PEEL = "PEEL 2023\u20132025: An inspection of West Midlands Police"
 KENT_PEEL = "PEEL 2023\u20132025: An inspection of Kent Police"
 FRAUD = "Fraud: an inspection of the police response to fraud"
+FRAUD_REC_1 = ("By 31 March 2025, all chief constables should make sure that every report of fraud is assessed within "
+               "28 days, and that victims are told what action the force will take.")
 WINDOW = ["--since", "2023-12-01", "--until", "2024-12-31"]
 
 
@@ -283,6 +286,34 @@ def test_a_web_edition_with_another_title_and_date_is_still_one_publication(tmp_
     got = json.loads(run("paper", "--since", "2023-12-01", "--until", "2023-12-31", "--db", db, "--json").stdout)
     assert [(r["title"], r["editions"]) for r in got["reports"]] == [(JOINT, ["victims.pdf", "victims.html"])]
     assert got["reports"][0]["counts"]["recommendation"]["total"] == 4
+
+
+def test_an_edition_with_no_findings_yields_to_the_one_that_has_them(paper_db, tmp_path):
+    db_path = copy_db(paper_db, tmp_path / "empty-pdf.db")
+    db = sqlite_utils.Database(db_path)
+    pdf = db.execute("select id from reports where source = 'victims-joint-sample.pdf'").fetchone()[0]
+    db.execute("delete from finding_addressees where finding_id in (select id from findings where report_id = ?)",
+               [pdf])
+    db.execute("delete from findings where report_id = ?", [pdf])
+    db.conn.commit()
+    got = json.loads(run("paper", *WINDOW, "--db", db_path, "--json").stdout)["reports"][0]
+    assert got["editions"] == ["victims-joint-sample.html", "victims-joint-sample.pdf"]
+    assert got["counts"]["recommendation"] == {"total": 4, "applicable": 2, "conditional": 1}
+
+
+def test_a_restated_item_shows_the_tracker_record_of_the_original(tmp_path, sample_pdfs):
+    shutil.copy(sample_pdfs["fraud-2024-sample"], tmp_path / "fraud.pdf")
+    progress = Sample("Fraud: a progress report on our 2024 inspection of the police response to fraud",
+                      "2 October 2025", [("h", "Progress against our recommendations"), filler(4),
+                                         Item("Recommendation 1", FRAUD_REC_1), filler(3, 2)])
+    build_pdf(progress, tmp_path / "progress.pdf")
+    db = tmp_path / "t.db"
+    run("ingest", tmp_path / "fraud.pdf", tmp_path / "progress.pdf", "--db", db)
+    run("records", "import", write_portal_tracker(tmp_path / "portal.csv"), "--db", db)
+    got = json.loads(run("paper", "--since", "2025-10-01", "--until", "2025-10-31", "--db", db, "--json").stdout)
+    item = got["reports"][0]["applicable"][0]
+    assert item["text"] == FRAUD_REC_1 and item["tracker"]["reference"] == "WMP-P7"
+    assert item["tracker"]["owner"] == "ACC Crime"
 
 
 def test_errors_are_one_line(paper_db, tmp_path):

@@ -101,3 +101,12 @@ def test_labels_sub_bullets_and_clean_text():
     assert split_text("Forces should:\n- do one thing; and\n\u2013 another.\nThen report back.") == (
         ["Forces should:"], ["do one thing; and", "another."], ["Then report back."])
     assert clean("risk\x02 assessed\x00 now\x0b") == "risk-assessed now"
+
+
+def test_a_peel_report_gives_hm_inspectors_observations_before_its_summary():
+    pages = [COVER, "Overall summary\nOur inspection assessed how good the force is in 9 areas of policing.\n2",
+             "HM Inspector\u2019s observations\nI am pleased with how the force responds to the public, but it must "
+             "improve\nhow it manages sex offenders. Other words follow.\n3"]
+    assert summary_of(pages) == ("I am pleased with how the force responds to the public, but it must improve how it "
+                                 "manages sex offenders. Other words follow.")
+    assert summary_of(pages[:2]) == "Our inspection assessed how good the force is in 9 areas of policing."
