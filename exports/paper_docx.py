@@ -27,12 +27,14 @@ from .paper_markdown import (
     report_line,
     title,
 )
+from .paper_text import LETTERED
 
 DETAILS = "Item details"
 GREY = RGBColor(0x40, 0x40, 0x40)
 INDENT = Cm(0.63)  # the List Number style's text indent, so that details sit under the item's text
-LEVELS = {1: ("List Number", "List Bullet 2", "List Continue"),  # numbered item, its bullets, more text
-          2: ("List Number 2", "List Bullet 3", "List Continue 2")}
+# numbered item, its bullets, more text, lettered sub-items
+LEVELS = {1: ("List Number", "List Bullet 2", "List Continue", "List Continue 2"),
+          2: ("List Number 2", "List Bullet 3", "List Continue 2", "List Continue 3")}
 
 
 def _styles(doc) -> None:
@@ -81,8 +83,8 @@ def _item(doc, item: Item, num_id: int, force: str, level: int = 1) -> None:
     paragraph.add_run(first)
     for text in rest:
         doc.add_paragraph(text, style=LEVELS[level][2])
-    for bullet in item.bullets:
-        doc.add_paragraph(bullet, style=LEVELS[level][1])
+    for bullet in item.bullets:  # a lettered sub-item keeps its letter and goes without a bullet glyph
+        doc.add_paragraph(bullet, style=LEVELS[level][1 if not LETTERED.match(bullet) else 3])
     for text in item.after:
         doc.add_paragraph(text, style=LEVELS[level][2])
     details = item_details(item, force)

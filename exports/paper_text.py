@@ -183,18 +183,20 @@ def label(kind: str, ref: str | None, number: int) -> str:
     return f"{one[0].upper()}{one[1:]} {ref or number}"
 
 
-BULLET = re.compile(r"^\s*(?:[-\u2013\u2022\u25cf\u25aa*]|\(?[a-z]\)|\(?[ivx]+\))\s+")
+BULLET = re.compile(r"^\s*[-\u2013\u2022\u25cf\u25aa*]\s+")  # a bullet glyph, dropped (the list draws its own)
+# a lettered or numbered-in-roman sub-item ("(b)", "ii)") keeps its marker: a committee may cite it
+LETTERED = re.compile(r"^\s*\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+")
 
 
 def split_text(text: str) -> tuple[list[str], list[str], list[str]]:
-    """An item's paragraphs, its sub-bullets, and any paragraph after the bullets."""
+    """An item's paragraphs, its sub-bullets (a lettered one keeps its letter), and any paragraph after them."""
     before: list[str] = []
     bullets: list[str] = []
     after: list[str] = []
     for line in (x.strip() for x in text.split("\n")):
         if not line:
             continue
-        if BULLET.match(line):
+        if BULLET.match(line) or LETTERED.match(line):
             bullets.append(BULLET.sub("", line))
         elif bullets:
             after.append(line)

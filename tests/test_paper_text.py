@@ -100,6 +100,8 @@ def test_labels_sub_bullets_and_clean_text():
     assert label(COC, None, 1) == "Cause of concern 1"
     assert split_text("Forces should:\n- do one thing; and\n\u2013 another.\nThen report back.") == (
         ["Forces should:"], ["do one thing; and", "another."], ["Then report back."])
+    assert split_text("Chief constables should:\n(a) review x;\n(b) report y; and\nii) z.")[1] == [
+        "(a) review x;", "(b) report y; and", "ii) z."]
     assert clean("risk\x02 assessed\x00 now\x0b") == "risk-assessed now"
 
 
