@@ -19,6 +19,8 @@ from importlib import resources
 from ..model import BULLET, Block, join_lines
 
 CONTENTS_TAIL = re.compile(r"(?:\.{3,}|\u2026|(?:\.\s){3,}).*$|\s{2,}\d{1,3}$|^\s*\d{1,3}\s*$")
+CHAPTER_NUMBER = re.compile(r"^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[A-Z])[.:)]?\s+",
+                            re.I)
 MARKER_PREFIX = re.compile(r"^\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?\s+")
 
 
@@ -118,7 +120,7 @@ class Section:
 def match_section(text: str) -> Section | None:
     """A heading that opens a list of items, perhaps naming who they are for."""
     vocab = vocabulary()
-    text = text.strip().rstrip(":.")
+    text = CHAPTER_NUMBER.sub("", text.strip().rstrip(":."))
     for rule in vocab.sections:
         m = rule.regex.match(text)
         if not m:

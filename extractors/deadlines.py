@@ -70,13 +70,21 @@ def _timescale(cell: str, published: date | None) -> Deadline:
 
 
 def _governing_phrase(text: str) -> re.Match | None:
-    """A phrase that opens the item, or sits beside its modal verb ("should, by May 2025, ...")."""
+    """A phrase that opens the item, or sits beside its modal verb ("should, by May 2025, ...",
+    "should consider, no later than 31 March 2016, whether"). An item with no modal of its own (a
+    lead-in's list item, a table row: "agree arrangements, by 31 December 2025, for ...") is one
+    instruction, so a deadline phrase anywhere in it governs it."""
     modal = MODAL.search(text)
+    if modal is None:
+        return PHRASE.search(text)
     for m in PHRASE.finditer(text):
         before = text[: m.start()]
         if not before.strip(" \u2022-\u2013"):  # opens the sentence
             return m
         if modal and abs(m.start() - modal.end()) <= 3:  # "should, by 31 March 2025," / "should immediately"
+            return m
+        if modal and 0 <= m.start() - modal.end() <= 20 and re.fullmatch(
+                r"\s+\w+,\s*", text[modal.end():m.start()]):  # "should consider, no later than ..."
             return m
         if modal and m.end() <= modal.start() and re.search(r",\s*$", before) and \
                 text[m.end():modal.start()].strip(" ,") == "":  # "X, by June 2025, should"

@@ -32,6 +32,7 @@ from .merge import Draft, merge_drafts
 from .text import ends_sentence
 
 END_OF_LIST = re.compile(r"[.!?][\u201d\"')\]]*$")
+END_OF_ITEM = re.compile(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')\]]*$")  # a list item ends so
 MIN_WORDS = 5  # fewer words than this is a subject line or a fragment, not an item
 
 
@@ -54,6 +55,8 @@ class Context:
     lead_in: str | None = None
     lead_kind: str | None = None
     list_owner: bool = False  # a list after a sentence ending in ':' that is not a lead-in: not items
+    bare_list: bool = False  # right under a section heading, a plain list is the section's items
+    section_has_labels: bool = False  # a section whose items are labelled: its plain paragraphs are prose
     cause: Draft | None = None
     practice_box: int | None = None
     in_practice: bool = False
@@ -101,15 +104,17 @@ class _Walk:
 
     def step(self, block: Block) -> None:
         ctx = self.ctx
-        if ctx.practice_box is not None and block.box == ctx.practice_box:
+        if ctx.practice_box is not None and block.box != ctx.practice_box:
+            ctx.in_practice, ctx.practice_box = False, None  # out of the practice box
+        label = match_label(block) if block.kind in ("heading", "para", "bullet") else None
+        if label is not None:
+            self.label(block, label)
+            return
+        if ctx.in_practice and block.kind != "heading":
             self.reject("reject-practice", block.page, block.text)
             return
         if block.kind == "row":
             self.row(block)
-            return
-        label = match_label(block) if block.kind in ("heading", "para", "bullet") else None
-        if label is not None:
-            self.label(block, label)
             return
         if self.current is not None and not self.current.open_for_text:
             status = status_of(block.text)
@@ -119,12 +124,9 @@ class _Walk:
         if block.kind == "heading":
             self.heading(block)
             return
-        if ctx.in_practice:
-            self.reject("reject-practice", block.page, block.text)
-            return
         if self.current is not None:
             if self.current.open_for_text or _continues(self.current, block):
-                self.current.add(block)
+                self.current.add(block, wrapped=_wrapped_over_page(self.current, block))
                 return
             self.close()
         self.unlabelled(block)
@@ -132,8 +134,12 @@ class _Walk:
     def label(self, block: Block, label: Label) -> None:
         self.close()
         ctx = self.ctx
-        if ctx.in_practice or (block.box is not None and block.box == ctx.practice_box):
+        if ctx.practice_box is not None and block.box == ctx.practice_box:
             self.reject("reject-practice", block.page, block.text)
+            return
+        ctx.in_practice = False  # a label, like a heading, ends a practice passage that has no box
+        if label.addressee and not label.ref:  # "Recommendation for the Home Office": who the next items are for
+            ctx.addressee = label.addressee
             return
         draft = Draft(label.rule.kind, label.ref, label.rule.id, pages=[block.page])
         draft.heading_addressee = label.addressee or ctx.addressee
@@ -142,6 +148,7 @@ class _Walk:
         self.current = draft
         ctx.lead_in = None
         ctx.list_owner = False
+        ctx.section_has_labels = True
 
     def heading(self, block: Block) -> None:
         ctx = self.ctx
@@ -163,6 +170,7 @@ class _Walk:
         section = match_section(text)
         if section is not None:
             ctx.section_kind, ctx.section_rule, ctx.addressee = section.rule.kind, section.rule.id, section.addressee
+            ctx.bare_list, ctx.section_has_labels = True, False
             if section.rule.kind != "recommendation":
                 ctx.cause = ctx.cause if section.rule.kind == "cause_of_concern" else None
             return
@@ -177,7 +185,7 @@ class _Walk:
         """A paragraph or list item with no label: an item if its context or its own words say so."""
         ctx = self.ctx
         text = block.text
-        if block.kind == "para" and text.rstrip().endswith(":"):
+        if block.marker is None and not block.bullet_glyph and text.rstrip().endswith(":"):
             lead = match_lead_in(text)
             ctx.lead_in = lead
             ctx.lead_kind = ctx.section_kind or "recommendation"
@@ -187,12 +195,22 @@ class _Walk:
         if is_list_item:
             self.list_item(block)
             return
-        if ctx.section_kind is not None and looks_like_item(text) and block.marker is None:
+        if ctx.lead_in is not None and _continues_sentence(text):
+            for piece in _split_list_lines(block):  # a lead-in's items printed without bullets or indent
+                self.close()
+                draft = self.start(piece, ctx.lead_kind or "recommendation", None, "lead-in-list", piece.text)
+                draft.lead_in = ctx.lead_in
+                draft.from_list = True
+                if draft.kind == "recommendation":
+                    draft.parent = ctx.cause
+            return
+        if ctx.section_kind is not None and looks_like_item(text) and block.marker is None \
+                and not ctx.section_has_labels:
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", strip_marker(text))
             return
         if block.marker is not None and ctx.section_kind is not None and looks_like_item(text):
             self.reject("reject-numbered-paragraph", block.page, text)
-        ctx.lead_in, ctx.list_owner = None, False  # running text between items ends a list
+        ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, False  # running text ends a list
 
     def list_item(self, block: Block) -> None:
         ctx = self.ctx
@@ -210,7 +228,7 @@ class _Walk:
             return
         if ctx.section_kind is None:
             return
-        if looks_like_item(text) or (ctx.section_kind == "area_for_improvement" and block.bullet_glyph):
+        if looks_like_item(text) or ctx.bare_list:
             self.start(block, ctx.section_kind, ref, f"{ctx.section_rule}-list", text)
 
     def start(self, block: Block, kind: str, ref: str | None, rule: str, text: str) -> Draft:
@@ -253,6 +271,25 @@ class _Walk:
         ctx.table_draft = draft
 
 
+def _continues_sentence(text: str) -> bool:
+    """Words that finish a lead-in's sentence: they open in lower case, or end as list items do."""
+    return text[:1].islower() or bool(re.search(r";(?:\s*(?:and|or))?$", text.strip()))
+
+
+def _split_list_lines(block: Block) -> list[Block]:
+    """A paragraph of unbulleted list items, cut after each line that ends an item (';', '; and', '.')."""
+    pieces: list[Block] = []
+    lines: list = []
+    for line in block.lines:
+        lines.append(line)
+        if re.search(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')]*$", line.text.strip()):
+            pieces.append(Block("bullet", lines, first_on_page=block.first_on_page and not pieces))
+            lines = []
+    if lines:
+        pieces.append(Block("bullet", lines, first_on_page=block.first_on_page and not pieces))
+    return pieces
+
+
 def _second_column_x(block: Block) -> float:
     xs = sorted({round(ln.x0) for ln in block.lines})
     return xs[1] - 2 if len(xs) > 1 else float("inf")
@@ -277,7 +314,7 @@ def _continues(draft: Draft, block: Block) -> bool:
         return True
     text_so_far = draft.text
     if draft.from_list:  # a list item: only its own wrapped lines, already in the block ...
-        if block.first_on_page and not ends_sentence(text_so_far) and block.marker is None \
+        if block.first_on_page and not END_OF_ITEM.search(text_so_far) and block.marker is None \
                 and not BULLET.match(block.text):
             return True  # ... unless a page break cut it
         return _sub_item(draft, block)
@@ -294,6 +331,12 @@ def _continues(draft: Draft, block: Block) -> bool:
     if _sub_item(draft, block):
         return True
     return bool(block.text[:1].islower()) and block.kind != "bullet"
+
+
+def _wrapped_over_page(draft: Draft, block: Block) -> bool:
+    """A list item's sentence that a page break cut carries on at the top of the next page."""
+    return (draft.from_list and block.first_on_page and block.marker is None and not block.bullet_glyph
+            and not END_OF_ITEM.search(draft.parts[-1]) if draft.parts else False)
 
 
 def _sub_item(draft: Draft, block: Block) -> bool:

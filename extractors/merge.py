@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..model import BULLET, Block, Finding
+from ..model import BULLET, Block, Finding, join_lines
 from .text import normalise_for_compare
 
 LETTERED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]\s+")
@@ -54,12 +54,16 @@ class Draft:
     def open_for_text(self) -> bool:
         return not self.parts
 
-    def add(self, block: Block, text: str | None = None) -> None:
+    def add(self, block: Block, text: str | None = None, wrapped: bool = False) -> None:
+        """Add a block's text: a paragraph, a sub-item, or (wrapped) the rest of the last part."""
         text = block.text if text is None else text
         is_list_item = block.kind == "bullet" or block.marker is not None
-        if is_list_item and self.parts and block.kind != "row":
-            text = "- " + (text if LETTERED.match(text) else BULLET.sub("", text, count=1).strip())
-        self.parts.append(text)
+        if wrapped and self.parts:
+            self.parts[-1] = join_lines([self.parts[-1], text])
+        elif is_list_item and self.parts and block.kind != "row":
+            self.parts.append("- " + (text if LETTERED.match(text) else BULLET.sub("", text, count=1).strip()))
+        else:
+            self.parts.append(text)
         for line in block.lines:
             if line.page not in self.pages:
                 self.pages.append(line.page)

@@ -28,7 +28,8 @@ def is_heading(line: Line, body: float) -> bool:
 MARKER = re.compile(
     r"^(?P<m>\(?\d{1,2}[a-z]?[.)]|\(?[a-z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|\d{1,2}[a-z]?)"
     r"\s+(?=\S)")
-BARE_MARKER = re.compile(r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?")
+BARE_MARKER = re.compile(r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?|[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\u00b7"
+                         r"\u25a0\u25a1\u2013\u2014*>\uf000-\uf0ff-]")
 HANG = 3.0  # a wrapped line of a numbered item starts at least this far right of its number
 
 
