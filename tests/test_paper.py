@@ -323,5 +323,7 @@ def test_errors_are_one_line(paper_db, tmp_path):
     assert "no database yet" in result.output
     result = run("paper", "--since", "2024-01-01", "--db", paper_db, "--docx", tmp_path / "no" / "p.docx", ok=False)
     assert result.exit_code == 1 and "does not exist" in result.output and "Traceback" not in result.output
+    result = run("paper", "--since", "2999-01-01", "--db", paper_db, ok=False)
+    assert result.exit_code == 1 and "--since 2999-01-01 is after today" in result.output
     result = run("paper", "--since", "2030-01-01", "--until", "2030-12-31", "--db", paper_db)
     assert "No HMICFRS reports were published in the period." in result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import click
@@ -53,14 +54,28 @@ def paper(since, until, db_path: str, force_name: str | None, config: str | None
     Without --md, --docx or --json the paper is printed as Markdown.
     """
     from hmicfrs.exports.paper import PaperError, build_paper
-    from hmicfrs.exports.paper_markdown import to_markdown
 
     md, docx = _writable(md_path, "--md"), _writable(docx_path, "--docx")
+    if until is None and since.date() > date.today():
+        raise click.ClickException(f"--since {since.date()} is after today; give an earlier date, or --until")
     profile = load_profile(force_name, config)
     try:
         drafted = build_paper(_open(db_path), profile, since.date(), until.date() if until else None)
     except PaperError as exc:
         raise click.ClickException(str(exc)) from exc
+    try:
+        _write(drafted, md, docx, as_json)
+    except OSError as exc:
+        raise click.ClickException(f"{exc.filename or md or docx}: cannot write the paper ({exc.strerror}); "
+                                   "choose another path") from exc
+    if not drafted.reports:
+        click.echo(f"note: no report in {db_path} was published from {drafted.since} to {drafted.until}", err=True)
+
+
+def _write(drafted, md: Path | None, docx: Path | None, as_json: bool) -> None:
+    """Write the files asked for and print what was written (the paper itself when no file is named)."""
+    from hmicfrs.exports.paper_markdown import to_markdown
+
     applicable = sum(len(r.applicable) for r in drafted.reports)
     summary = (f"{len(drafted.reports)} report(s) from {drafted.since} to {drafted.until}, {applicable} applicable "
                f"item(s) for {drafted.force}")
@@ -76,5 +91,3 @@ def paper(since, until, db_path: str, force_name: str | None, config: str | None
         click.echo(json.dumps(drafted.as_json(), indent=2, ensure_ascii=False))
     elif not (md or docx):
         click.echo(to_markdown(drafted))
-    if not drafted.reports:
-        click.echo(f"note: no report in {db_path} was published from {drafted.since} to {drafted.until}", err=True)
