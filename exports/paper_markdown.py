@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -49,7 +50,10 @@ def item_details(item: Item, force: str) -> list[str]:
     if item.immediate:
         out.append("Deadline: with immediate effect")
     elif item.deadline:
-        out.append(f"Deadline: {long_date(item.deadline)}")
+        relative = item.deadline_text and not re.search(r"\d{4}", item.deadline_text)
+        # "Within three months" is counted from publication: say so beside the date it gives
+        when = f" ({item.deadline_text[0].lower()}{item.deadline_text[1:]} of publication)" if relative else ""
+        out.append(f"Deadline: {long_date(item.deadline)}{when}")
     if item.addressees and item.addressees != [force]:
         out.append(f"Addressed to: {', '.join(item.addressees)}")
     if item.condition:

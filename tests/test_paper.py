@@ -226,6 +226,7 @@ def test_word_document_holds_every_applicable_text_and_no_other(word, paper_db):
             assert text.split("\n")[0] not in body, text
     assert body.count("Within three months, the force should:") == 1  # the lead-in once
     assert "Tracker: WMP-P3, owner Head of Contact, status Pending sign off" in body
+    assert "Deadline: 15 March 2024 (within three months of publication)" in body
     assert "We found that too many victims are not told what is happening with their case." in body
 
 
