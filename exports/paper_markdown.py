@@ -52,7 +52,8 @@ def item_details(item: Item, force: str) -> list[str]:
     elif item.deadline:
         relative = item.deadline_text and not re.search(r"\d{4}", item.deadline_text)
         # "Within three months" is counted from publication: say so beside the date it gives
-        when = f" ({item.deadline_text[0].lower()}{item.deadline_text[1:]} of publication)" if relative else ""
+        text = (item.deadline_text or "")[:1].lower() + (item.deadline_text or "")[1:]
+        when = f" ({text}{'' if 'publication' in text else ' of publication'})" if relative else ""
         out.append(f"Deadline: {long_date(item.deadline)}{when}")
     if item.addressees and item.addressees != [force]:
         out.append(f"Addressed to: {', '.join(item.addressees)}")
