@@ -26,6 +26,7 @@ WORK_WITH = re.compile(
     r"\s+with\s+(?P<who>[^.;:]{3,120})", re.I)
 THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the police force)\b(?!\s+(of|for)\b)",
                        re.I)
+LATER_SUBJECT = re.compile(r"(?:,|;|\band\b)\s+(?:then\s+)?(?P<who>[^,;.]{3,80}?)\s+(?:should|must)\b", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
     r"(?P<cond>(?:that|which|who|in|with|using|where)\b[^,;:]{3,160}?)(?=\s+(?:should|must|need|are|is|will)\b|$)",
@@ -114,6 +115,8 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     else:
         found.extend(from_heading)
         for m in WORK_WITH.finditer(plain(text)):
+            found.extend(b for b, _, _ in find_bodies(m.group("who")))
+        for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
     if report_force and THE_FORCE.search(subject):
         found.append(_force_body(report_force))

@@ -30,6 +30,8 @@ MARKER = re.compile(
     r"\s+(?=\S)")
 BARE_MARKER = re.compile(r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?|[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\u00b7"
                          r"\u25a0\u25a1\u2013\u2014*>\uf000-\uf0ff-]")
+MID_PHRASE = re.compile(r"(?:[,\u2013\u2014-]|\b(?:the|a|an|of|and|for|to|in|on|with|by|or|that|which|its|their|"
+                        r"National|Police|Chief))$", re.I)
 HANG = 3.0  # a wrapped line of a numbered item starts at least this far right of its number
 
 
@@ -119,7 +121,9 @@ def _page_blocks(page: Page, lines: list[Line], body: float) -> Iterator[Block]:
                    and line.x0 > current.lines[0].x0 + HANG and _gap(prev, line) < line.height)
         starts_item = not hanging and (glyph or (marker is not None and not heading)
                                        or (indent > 6 and not heading and _starts_item(current, prev, line)))
-        new_block = not hanging and (
+        wrapped_heading = (heading and current is not None and current.kind == "heading" and prev is not None
+                           and _heading_wraps(prev, line))
+        new_block = not hanging and not wrapped_heading and (
             current is None
             or heading
             or current.kind == "heading"
@@ -144,6 +148,13 @@ def _page_blocks(page: Page, lines: list[Line], body: float) -> Iterator[Block]:
         prev = line
     if current is not None:
         yield current
+
+
+def _heading_wraps(prev: Line, line: Line) -> bool:
+    """A heading set over two lines: same type, close below, and the first line stops mid-phrase."""
+    return (abs(prev.size - line.size) < 0.3 and prev.bold == line.bold and prev.column == line.column
+            and prev.box == line.box and 0 <= _gap(prev, line) < 0.6 * line.height
+            and (bool(MID_PHRASE.search(prev.text)) or line.text[:1].islower()))
 
 
 def _item_not_heading(line: Line, marker: str | None, body: float) -> bool:
