@@ -10,6 +10,7 @@ import sqlite_utils
 from ..extractors.model import Finding, Report
 from ..ingest.model import Page
 from .decisions import apply_decisions
+from .editions import link_editions
 from .schema import ensure_shape
 
 
@@ -53,6 +54,7 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
             }).last_pk
             db["finding_addressees"].insert_all({"finding_id": finding_id, "addressee": a} for a in f.addressees)
         apply_decisions(db, report_id)
+        link_editions(db, report_id)
     return report_id
 
 

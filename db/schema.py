@@ -17,7 +17,7 @@ TABLES: dict[str, dict] = {
                     "deadline": str, "deadline_text": str, "immediate": int, "due": str, "addressees": str,
                     "heading_addressee": str, "status": str, "verdict": str, "reason": str,
                     "auto_verdict": str, "auto_reason": str, "decided_by": str, "decided_at": str,
-                    "force": str, "rule": str},
+                    "owner": str, "force": str, "rule": str},
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],
     },
@@ -35,8 +35,15 @@ TABLES: dict[str, dict] = {
     # keyed by the report's file name and the finding's stable key, never by row id.
     "decisions": {
         "columns": {"source": str, "finding_key": str, "force": str, "verdict": str, "reason": str,
-                    "finding_text": str, "decided_by": str, "decided_at": str},
+                    "owner": str, "finding_text": str, "decided_by": str, "decided_at": str},
         "pk": ("source", "finding_key", "force"),
+    },
+    # Every decision ever recorded, from the command line or the browser; append-only (triggers below).
+    # A row with a null verdict is a decision withdrawn (hmicfrs decide --clear).
+    "decision_history": {
+        "columns": {"id": int, "finding_id": int, "source": str, "finding_key": str, "verdict": str,
+                    "reason": str, "owner": str, "decided_by": str, "decided_at": str, "previous_verdict": str},
+        "pk": "id",
     },
     # The force's tracker: each import is a snapshot (as-of date) so that changes can be listed.
     "record_imports": {
@@ -84,6 +91,14 @@ INDEXES = [
     ("records", ["reference"], False),
     ("record_links", ["finding_id"], False),
     ("finding_links", ["original_id"], False),
+    ("reports", ["published"], False),
+    ("decision_history", ["source", "finding_key"], False),
+    ("decision_history", ["decided_at"], False),
+]
+# Indexes on expressions the triage view sorts by (sqlite-utils names columns only).
+RAW_INDEXES = [
+    # the triage view's default sort: due date, undated items last
+    "create index if not exists findings_due_order on findings(coalesce(due, 'no date'))",
 ]
 FTS = {"findings": ["text", "lead_in"], "pages": ["text"], "records": ["text", "report_title"]}
 # Days left are counted when the page is read, so they are never stale in an immutable database.
@@ -93,16 +108,22 @@ VIEWS = {
 select r.* from records r
 where r.import_id = (select id from record_imports order by as_of desc, id desc limit 1)
 """,
+    # one row per item: a copy printed in another edition of the same report (finding_links "edition")
+    # is left out, and carries the primary copy's decision
     "triage": """
-select f.id, r.title as report, r.published, substr(r.published, 1, 4) as year, f.kind, f.ref, f.text,
-       f.verdict, f.reason, f.decided_by, f.due, substr(f.due, 1, 7) as due_month, f.deadline_text,
+select f.id, f.kind, f.ref, f.text, r.title as report, f.verdict, f.reason, f.owner,
+       coalesce(f.due, 'no date') as due,
        cast(julianday(f.due) - julianday('now', 'localtime', 'start of day') as integer) as days_left,
-       max(0, cast(julianday('now', 'localtime', 'start of day') - julianday(f.due) as integer)) as days_overdue,
        f.addressees, coalesce(l.state, 'untracked') as match_state, l.reference as tracker_ref,
-       c.state as tracker_state, f.pdf_link, f.report_id, f.force
+       c.state as tracker_state, f.pdf_link, f.decided_by, f.decided_at, f.deadline_text,
+       r.published, substr(r.published, 1, 7) as published_month, substr(f.due, 1, 7) as due_month,
+       substr(r.published, 1, 4) as year,
+       max(0, cast(julianday('now', 'localtime', 'start of day') - julianday(f.due) as integer)) as days_overdue,
+       f.report_id, f.force
 from findings f join reports r on r.id = f.report_id
 left join record_links l on l.finding_id = f.id
 left join current_records c on c.reference = l.reference
+where not exists (select 1 from finding_links e where e.finding_id = f.id and e.method = 'edition')
 """,
     "records_summary": """
 select type, level, sum(state = 'open') as open, sum(state = 'closed') as closed, count(*) as total
@@ -118,6 +139,57 @@ where f.verdict in ('yes', 'conditional')
   and f.id not in (select finding_id from record_links where finding_id is not null)
   and coalesce(o.method, '') != 'edition'
 """,
+}
+
+# The finding a history row is about, its primary edition (P), and every edition's copy of it.
+_PRIMARY = ("coalesce((select original_id from finding_links where finding_id = NEW.finding_id "
+            "and method = 'edition'), NEW.finding_id)")
+_EDITIONS = (f"(select {_PRIMARY} union select finding_id from finding_links "
+             f"where method = 'edition' and original_id = {_PRIMARY})")
+# A decision is one row appended to decision_history, whoever records it (hmicfrs decide, or the decide
+# canned query in the browser); these triggers check it and apply it to every edition of the item.
+TRIGGERS = {
+    "decision_history_check": """
+create trigger decision_history_check before insert on decision_history
+begin
+  select raise(abort, 'no such finding: give the id of a row in the findings table')
+    where not exists (select 1 from findings where id = NEW.finding_id);
+  select raise(abort, 'verdict must be yes, conditional or no')
+    where NEW.verdict is not null and NEW.verdict not in ('yes', 'conditional', 'no');
+  select raise(abort, 'give a reason so that others can see why')
+    where NEW.verdict is not null and trim(coalesce(NEW.reason, '')) = '';
+end""",
+    "decision_history_apply": f"""
+create trigger decision_history_apply after insert on decision_history
+begin
+  delete from decisions where NEW.verdict is null and (source, finding_key, force) in (
+    select r.source, f.key, coalesce(f.force, '') from findings f join reports r on r.id = f.report_id
+    where f.id in {_EDITIONS});
+  insert or replace into decisions (source, finding_key, force, verdict, reason, owner, finding_text,
+                                    decided_by, decided_at)
+    select r.source, f.key, coalesce(f.force, ''), NEW.verdict, NEW.reason, NEW.owner, f.text,
+           coalesce(NEW.decided_by, ''), NEW.decided_at
+    from findings f join reports r on r.id = f.report_id
+    where NEW.verdict is not null and f.id in {_EDITIONS};
+  update findings set
+    verdict = coalesce(NEW.verdict, auto_verdict),
+    reason = case when NEW.verdict is null then auto_reason
+             else 'decided by ' || coalesce(nullif(NEW.decided_by, ''), 'a person') || ': ' || NEW.reason end,
+    decided_by = case when NEW.verdict is null then null else coalesce(nullif(NEW.decided_by, ''), 'a person') end,
+    decided_at = case when NEW.verdict is null then null else NEW.decided_at end,
+    owner = case when NEW.verdict is null then null else NEW.owner end
+  where id in {_EDITIONS};
+end""",
+    "decision_history_no_update": """
+create trigger decision_history_no_update before update on decision_history
+begin
+  select raise(abort, 'decision_history is append-only: record a new decision instead');
+end""",
+    "decision_history_no_delete": """
+create trigger decision_history_no_delete before delete on decision_history
+begin
+  select raise(abort, 'decision_history is append-only: record a new decision instead');
+end""",
 }
 
 
@@ -136,11 +208,16 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
                     db[name].add_column(column, kind)
     for table, columns, unique in INDEXES:
         db[table].create_index(columns, unique=unique, if_not_exists=True)
+    for sql in RAW_INDEXES:
+        db.execute(sql)
     for table, columns in FTS.items():
         if not db[table].detect_fts():
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
+    for name, sql in TRIGGERS.items():
+        db.execute(f"drop trigger if exists {name}")
+        db.execute(sql)
 
 
 def checkpoint(db_path) -> None:
