@@ -61,7 +61,7 @@ def find_finding(db: sqlite_utils.Database, target: str) -> dict:
 
 def now_utc() -> str:
     """The time as Datasette's _now_datetime_utc magic parameter writes it."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def record(db: sqlite_utils.Database, finding_id: int, verdict: str | None, reason: str, owner: str | None,
