@@ -111,15 +111,15 @@ where r.import_id = (select id from record_imports order by as_of desc, id desc 
     # one row per item: a copy printed in another edition of the same report (finding_links "edition")
     # is left out, and carries the primary copy's decision
     "triage": """
-select f.id, f.kind, f.ref, f.text, r.title as report, f.verdict, f.reason, f.owner,
-       coalesce(f.due, 'no date') as due,
+select f.id, upper(substr(f.kind, 1, 1)) || replace(substr(f.kind, 2), '_', ' ') || coalesce(' ' || f.ref, '') as item,
+       f.text, f.verdict, f.reason, f.owner, coalesce(f.due, 'no date') as due,
        cast(julianday(f.due) - julianday('now', 'localtime', 'start of day') as integer) as days_left,
-       f.addressees, coalesce(l.state, 'untracked') as match_state, l.reference as tracker_ref,
+       r.title as report, f.addressees, coalesce(l.state, 'untracked') as match_state, l.reference as tracker_ref,
        c.state as tracker_state, f.pdf_link, f.decided_by, f.decided_at, f.deadline_text,
        r.published, substr(r.published, 1, 7) as published_month, substr(f.due, 1, 7) as due_month,
        substr(r.published, 1, 4) as year,
        max(0, cast(julianday('now', 'localtime', 'start of day') - julianday(f.due) as integer)) as days_overdue,
-       f.report_id, f.force
+       f.kind, f.ref, f.report_id, f.force
 from findings f join reports r on r.id = f.report_id
 left join record_links l on l.finding_id = f.id
 left join current_records c on c.reference = l.reference

@@ -2,9 +2,19 @@
 one decision across editions, the append-only history, the triage view and since-the-last-meeting."""
 
 import asyncio
+import contextlib
 import dataclasses
+import os
 import re
+import socket
 import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -72,6 +82,12 @@ def finding_ids(db_path, ref="2"):
     return rows["pdf"], rows["web"]
 
 
+def copy_db(source, target):
+    """Copy through SQLite: reading the file directly would drop this process's locks on it."""
+    with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
 def query(db_path, sql, params=()):
     conn = sqlite3.connect(db_path)
     conn.row_factory = sqlite3.Row
@@ -101,7 +117,7 @@ def test_users_are_stored_as_hashes_beside_the_database(web, tmp_path):
 def test_serving_beyond_loopback_is_refused_while_no_user_exists(web, tmp_path):
     db_path, _ = web
     lonely = tmp_path / "lonely.db"
-    lonely.write_bytes(db_path.read_bytes())
+    copy_db(db_path, lonely)
     result = CliRunner().invoke(cli.main, ["serve", "--db", str(lonely), "--host", "0.0.0.0"])
     assert result.exit_code == 1 and "no users yet" in result.output and "hmicfrs users add" in result.output
 
@@ -243,7 +259,7 @@ def test_since_the_last_meeting(web):
 def test_decisions_survive_reingest_of_the_other_edition(web, tmp_path):
     db_path, _ = web
     copy = tmp_path / "again.db"
-    copy.write_bytes(db_path.read_bytes())
+    copy_db(db_path, copy)
     web_pdf = db_path.parent / "missing-children-web.pdf"
     pdf_id, _ = finding_ids(copy)
     CliRunner().invoke(cli.main, ["decide", str(pdf_id), "conditional", "--reason", "only if", "--db", str(copy)])
@@ -258,3 +274,84 @@ def test_decisions_survive_reingest_of_the_other_edition(web, tmp_path):
     row = query(copy, "select verdict, decided_by from findings where id = ?", [web_id])[0]
     assert row["verdict"] == "conditional"
     assert row["decided_by"] == "a person"  # carried from the PDF edition's decision
+
+
+# A real server and a real browser ------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(os.environ.get("HMICFRS_SCREENSHOTS", Path(tempfile.gettempdir()) / "hmicfrs-screenshots"))
+
+
+@contextlib.contextmanager
+def served(db_path, pdfs=None):
+    """`hmicfrs serve` on a free port on 127.0.0.1; yields its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    args = [str(Path(sys.executable).with_name("hmicfrs")), "serve", "--db", str(db_path), "--port", str(port)]
+    server = subprocess.Popen(args + (["--pdfs", str(pdfs)] if pdfs else []),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (apt-get install chromium)")
+def test_in_a_browser_sign_in_decide_and_see_it_in_triage_and_history(web):
+    from playwright.sync_api import sync_playwright
+
+    db_path, _ = web
+    pdf_id, web_id = finding_ids(db_path, "1")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with served(db_path, db_path.parent) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        anonymous = browser.new_context(viewport={"width": 1368, "height": 900})
+        page = anonymous.new_page()
+        page.goto(f"{base}/hmicfrs/findings/{pdf_id}")
+        assert "Sign in to record a decision" in page.inner_text("#decide")
+        form = {"finding": str(pdf_id), "verdict": "no", "reason": "anonymous"}
+        assert page.request.post(f"{base}/hmicfrs/decide", form=form).status == 403
+        person = browser.new_context(viewport={"width": 1368, "height": 900})
+        page = person.new_page()
+        page.goto(f"{base}/-/login")
+        page.fill("#id_username", "alice")
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+        page.wait_for_load_state()
+        page.click("a.start-main")  # the home page leads to the triage view
+        page.wait_for_load_state()
+        assert page.url.startswith(f"{base}/hmicfrs/triage")
+        page.click(f"td.col-id a.decide-link[href='/hmicfrs/findings/{pdf_id}#decide']")
+        page.wait_for_load_state()
+        page.check("input[name=verdict][value=conditional]")
+        page.fill("#decide-reason", "only where a child is placed out of area")
+        page.fill("#decide-owner", "Head of Public Protection")
+        page.click("form.decide-form button[type=submit]")
+        page.wait_for_selector("table.decision-history td:has-text('only where a child is placed out of area')")
+        history = page.inner_text("table.decision-history")
+        assert "alice" in history and "conditional" in history
+        page.screenshot(path=str(SCREENSHOTS / "finding-decided.png"), full_page=True)
+        # signed in, but no CSRF token: refused
+        refused = page.request.post(f"{base}/hmicfrs/decide", form={**form, "reason": "no token"})
+        assert refused.status == 403
+        page.goto(f"{base}/hmicfrs/triage?report=" + urllib.parse.quote(HELD_OUT.title))
+        row = page.locator("tr", has=page.locator(f"td.col-id a[href='/hmicfrs/findings/{pdf_id}']"))
+        assert "conditional" in row.inner_text() and "Head of Public Protection" in row.inner_text()
+        assert page.locator(f"td.col-id a[href='/hmicfrs/findings/{web_id}']").count() == 0  # once, not per edition
+        page.screenshot(path=str(SCREENSHOTS / "triage.png"), full_page=True)
+        page.goto(f"{base}/")
+        page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
+        browser.close()
+    assert query(db_path, "select verdict, decided_by from findings where id = ?", [web_id]) == [
+        {"verdict": "conditional", "decided_by": "alice"}]
+    assert all((SCREENSHOTS / f"{n}.png").stat().st_size > 5000 for n in ("finding-decided", "triage", "home"))
