@@ -9,19 +9,19 @@ import sqlite_utils
 from .links import FINDING_COLUMNS, finding_link_rows, primary_reports, publication_key
 
 
-def link_editions(db: sqlite_utils.Database, report_id: int) -> int:
+def link_editions(db: sqlite_utils.Database, report_id: int) -> list[int]:
     """Link the findings of this report's publication (every edition of it) to the primary edition's
     copies, and carry a decision made on one copy to the copies that have none. Call inside the
-    ingest's transaction. Returns the number of edition links."""
+    ingest's transaction. Returns the ids of the publication's reports (its editions)."""
     report = db["reports"].get(report_id)
     if not report["published"]:
-        return 0
+        return [report_id]
     key = publication_key(report)
     # editions share the publication date: an indexed look-up, then the titles compared
     same_day = [r["id"] for r in db.query("select id, title, published from reports where published = ?",
                                           [report["published"]]) if publication_key(r) == key]
     if len(same_day) < 2:
-        return 0
+        return [report_id]
     marks = ",".join("?" * len(same_day))
     findings = list(db.query(f"{FINDING_COLUMNS} where f.report_id in ({marks}) order by r.id, f.id", same_day))
     ids = [f["id"] for f in findings]
@@ -30,7 +30,7 @@ def link_editions(db: sqlite_utils.Database, report_id: int) -> int:
     db.execute(f"delete from finding_links where method = 'edition' and finding_id in ({id_marks})", ids)
     db["finding_links"].upsert_all(rows, pk="finding_id")
     carry_decisions(db, rows)
-    return len(rows)
+    return same_day
 
 
 def carry_decisions(db: sqlite_utils.Database, links: list[dict]) -> None:

@@ -24,6 +24,7 @@ from ..extractors.matching import (
 )
 from .records import current_records
 from .schema import ensure_shape
+from .triage import refresh_triage
 
 
 class LinkError(LookupError):
@@ -159,6 +160,7 @@ def match_records(db: sqlite_utils.Database, workers: int = -1) -> MatchResult:
     with db.atomic():
         db.execute("delete from record_links")
         db["record_links"].insert_all(rows)
+        refresh_triage(db)  # match states, tracker references and edition links have all been rebuilt
     linked = {r["finding_id"] for r in rows if r["finding_id"]}
     new = sum(1 for f in pool if f["verdict"] in ("yes", "conditional") and f["id"] not in linked)
     count = {s: sum(r["state"] == s for r in rows) for s in ("matched", "probable", "confirmed", "orphan")}

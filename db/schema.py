@@ -75,6 +75,15 @@ TABLES: dict[str, dict] = {
         "columns": {"finding_id": int, "original_id": int, "score": float, "method": str},
         "pk": "finding_id",
     },
+    # the triage_source view, materialised (db/triage.py): one row per item, each edition once
+    "triage_items": {
+        "columns": {"id": int, "item": str, "text": str, "verdict": str, "reason": str, "owner": str, "due": str,
+                    "report": str, "addressees": str, "match_state": str, "tracker_ref": str,
+                    "tracker_state": str, "pdf_link": str, "decided_by": str, "decided_at": str,
+                    "deadline_text": str, "published": str, "published_month": str, "due_month": str,
+                    "year": str, "kind": str, "ref": str, "report_id": int, "force": str},
+        "pk": "id",
+    },
     "ingest_errors": {
         "columns": {"id": int, "source": str, "reason": str, "at": str},
         "pk": "id",
@@ -95,13 +104,11 @@ INDEXES = [
     ("decision_history", ["source", "finding_key"], False),
     ("decision_history", ["decided_at"], False),
 ]
-# Indexes on expressions the triage view sorts by (sqlite-utils names columns only).
-RAW_INDEXES = [
-    # the triage view's default sort: due date, undated items last
-    "create index if not exists findings_due_order on findings(coalesce(due, 'no date'))",
-]
+# the triage view's default sort, and one index per facet (a facet is a scan of one small index)
+INDEXES += [("triage_items", [column], False) for column in (
+    "due", "verdict", "kind", "published_month", "due_month", "report", "match_state", "report_id")]
+RAW_INDEXES: list[str] = []  # indexes on expressions, which sqlite-utils does not name
 FTS = {"findings": ["text", "lead_in"], "pages": ["text"], "records": ["text", "report_title"]}
-# Days left are counted when the page is read, so they are never stale in an immutable database.
 VIEWS = {
     # the latest snapshot of the tracker
     "current_records": """
@@ -109,21 +116,30 @@ select r.* from records r
 where r.import_id = (select id from record_imports order by as_of desc, id desc limit 1)
 """,
     # one row per item: a copy printed in another edition of the same report (finding_links "edition")
-    # is left out, and carries the primary copy's decision
-    "triage": """
+    # is left out, and carries the primary copy's decision. db/triage.py keeps triage_items equal to it.
+    "triage_source": """
 select f.id, upper(substr(f.kind, 1, 1)) || replace(substr(f.kind, 2), '_', ' ') || coalesce(' ' || f.ref, '') as item,
-       f.text, f.verdict, f.reason, f.owner, coalesce(f.due, 'no date') as due,
-       cast(julianday(f.due) - julianday('now', 'localtime', 'start of day') as integer) as days_left,
-       r.title as report, f.addressees, coalesce(l.state, 'untracked') as match_state, l.reference as tracker_ref,
-       c.state as tracker_state, f.pdf_link, f.decided_by, f.decided_at, f.deadline_text,
-       r.published, substr(r.published, 1, 7) as published_month, substr(f.due, 1, 7) as due_month,
-       substr(r.published, 1, 4) as year,
-       max(0, cast(julianday('now', 'localtime', 'start of day') - julianday(f.due) as integer)) as days_overdue,
-       f.kind, f.ref, f.report_id, f.force
+       f.text, f.verdict, f.reason, f.owner, coalesce(f.due, 'no date') as due, r.title as report, f.addressees,
+       coalesce(l.state, 'untracked') as match_state, l.reference as tracker_ref, c.state as tracker_state,
+       f.pdf_link, f.decided_by, f.decided_at, f.deadline_text, r.published,
+       substr(r.published, 1, 7) as published_month, substr(f.due, 1, 7) as due_month,
+       substr(r.published, 1, 4) as year, f.kind, f.ref, f.report_id, f.force
 from findings f join reports r on r.id = f.report_id
 left join record_links l on l.finding_id = f.id
 left join current_records c on c.reference = l.reference
 where not exists (select 1 from finding_links e where e.finding_id = f.id and e.method = 'edition')
+""",
+    # what Datasette shows: one table with an index per facet, so that facets and counts stay fast at a
+    # million findings; days left are counted when the page is read
+    "triage": """
+select id, item, text, verdict, reason, owner, due,
+       cast(julianday(nullif(due, 'no date')) - julianday('now', 'localtime', 'start of day') as integer) as days_left,
+       report, addressees, match_state, tracker_ref, tracker_state, pdf_link, decided_by, decided_at,
+       deadline_text, published, published_month, due_month, year,
+       max(0, cast(julianday('now', 'localtime', 'start of day') - julianday(nullif(due, 'no date')) as integer))
+         as days_overdue,
+       kind, ref, report_id, force
+from triage_items
 """,
     "records_summary": """
 select type, level, sum(state = 'open') as open, sum(state = 'closed') as closed, count(*) as total
@@ -146,6 +162,7 @@ _PRIMARY = ("coalesce((select original_id from finding_links where finding_id = 
             "and method = 'edition'), NEW.finding_id)")
 _EDITIONS = (f"(select {_PRIMARY} union select finding_id from finding_links "
              f"where method = 'edition' and original_id = {_PRIMARY})")
+_TRIAGE_COLUMNS = ", ".join(TABLES["triage_items"]["columns"])
 # A decision is one row appended to decision_history, whoever records it (hmicfrs decide, or the decide
 # canned query in the browser); these triggers check it and apply it to every edition of the item.
 TRIGGERS = {
@@ -179,6 +196,8 @@ begin
     decided_at = case when NEW.verdict is null then null else NEW.decided_at end,
     owner = case when NEW.verdict is null then null else NEW.owner end
   where id in {_EDITIONS};
+  delete from triage_items where id in {_EDITIONS};
+  insert into triage_items ({_TRIAGE_COLUMNS}) select {_TRIAGE_COLUMNS} from triage_source where id in {_EDITIONS};
 end""",
     "decision_history_no_update": """
 create trigger decision_history_no_update before update on decision_history
@@ -218,6 +237,11 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
     for name, sql in TRIGGERS.items():
         db.execute(f"drop trigger if exists {name}")
         db.execute(sql)
+    from .triage import refresh_triage, triage_is_stale  # (triage.py reads TABLES from here)
+
+    if triage_is_stale(db):  # a database made before triage_items existed
+        with db.atomic():
+            refresh_triage(db)
 
 
 def checkpoint(db_path) -> None:

@@ -4,6 +4,7 @@ one decision across editions, the append-only history, the triage view and since
 import asyncio
 import contextlib
 import dataclasses
+import json
 import os
 import re
 import socket
@@ -11,7 +12,9 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -355,3 +358,44 @@ def test_in_a_browser_sign_in_decide_and_see_it_in_triage_and_history(web):
     assert query(db_path, "select verdict, decided_by from findings where id = ?", [web_id]) == [
         {"verdict": "conditional", "decided_by": "alice"}]
     assert all((SCREENSHOTS / f"{n}.png").stat().st_size > 5000 for n in ("finding-decided", "triage", "home"))
+
+
+@pytest.mark.slow
+def test_an_ingest_while_serving_answers_every_request_and_shows_the_new_reports(tmp_path, sample_pdfs):
+    first = "fraud-2024-sample"
+    others = [name for name in sample_pdfs if name != first]
+    later = tmp_path / "later"
+    later.mkdir()
+    for name in others:
+        (later / f"{name}.pdf").write_bytes(sample_pdfs[name].read_bytes())
+    db_path = tmp_path / "hmicfrs.db"
+    assert CliRunner().invoke(cli.main, ["ingest", str(sample_pdfs[first]), "--db", str(db_path)]).exit_code == 0
+    paths = ["/hmicfrs/triage.json?_size=20", "/hmicfrs/reports.json", "/", "/hmicfrs/findings/1",
+             "/hmicfrs/triage?_facet=verdict", "/hmicfrs/since_last_meeting?since=2000-01-01"]
+    statuses: list[int] = []
+    stop = threading.Event()
+
+    def browse(base):
+        while not stop.is_set():
+            for path in paths:
+                try:
+                    with urllib.request.urlopen(base + path, timeout=30) as response:
+                        statuses.append(response.status)
+                except urllib.error.HTTPError as exc:
+                    statuses.append(exc.code)
+
+    with served(db_path) as base:
+        reader = threading.Thread(target=browse, args=(base,))
+        reader.start()
+        try:
+            ingest = subprocess.run([str(Path(sys.executable).with_name("hmicfrs")), "ingest", str(later),
+                                     "--db", str(db_path)], capture_output=True, text=True, timeout=300)
+            time.sleep(0.5)
+        finally:
+            stop.set()
+            reader.join()
+        with urllib.request.urlopen(base + "/hmicfrs/reports.json?_shape=array&_col=title") as response:
+            titles = {r["title"] for r in json.loads(response.read())}
+    assert ingest.returncode == 0, ingest.stderr
+    assert len(statuses) >= len(paths) and set(statuses) == {200}, sorted(set(statuses))
+    assert len(titles) == len(sample_pdfs)  # the new reports show without a restart
