@@ -106,7 +106,7 @@ INDEXES = [
 ]
 # the triage view's default sort, and one index per facet (a facet is a scan of one small index)
 INDEXES += [("triage_items", [column], False) for column in (
-    "due", "verdict", "kind", "published_month", "due_month", "report", "match_state", "report_id")]
+    "due", "verdict", "kind", "published", "published_month", "due_month", "report", "match_state", "report_id")]
 RAW_INDEXES: list[str] = []  # indexes on expressions, which sqlite-utils does not name
 FTS = {"findings": ["text", "lead_in"], "pages": ["text"], "records": ["text", "report_title"]}
 VIEWS = {

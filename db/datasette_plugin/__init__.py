@@ -11,7 +11,7 @@ from datasette import hookimpl
 
 from ..users import names_in
 from .cells import item_text, render
-from .facets import MonthFacet
+from .facets import ListFacet, MonthFacet
 from .finding_page import finding_context
 
 
@@ -23,7 +23,7 @@ def render_cell(value, column, table, database, datasette):
 
 @hookimpl
 def register_facet_classes():
-    return [MonthFacet]
+    return [MonthFacet, ListFacet]
 
 
 @hookimpl
