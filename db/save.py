@@ -7,8 +7,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from ..extractors.model import Finding, Report
-from ..ingest.model import Page
+from ..model import Finding, Page, Report
 from .decisions import apply_decisions
 from .editions import link_editions
 from .schema import ensure_shape

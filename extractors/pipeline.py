@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from ..ingest.blocks import iter_blocks
-from ..ingest.model import Page
+from ..model import Block, Finding, Page, Report
 from .addressees import find_addressees
 from .applicability import ForceProfile, Verdict, judge
 from .deadlines import find_deadline
 from .findings import extract_findings
-from .model import Finding, Report
 from .report_meta import read_metadata
 
 
@@ -24,13 +22,15 @@ def describe_report(pages: list[Page], report: Report) -> Report:
     return report
 
 
-def extract(pages: list[Page], report: Report, profile: ForceProfile | None = None) -> list[Finding]:
+def extract(blocks: list[Block], report: Report, profile: ForceProfile | None = None) -> list[Finding]:
     """Every finding of an HMICFRS report, with deadline, addressees and applicability."""
     if not report.is_hmicfrs:
         report.warnings.append("not an HMICFRS report (it reads as a force or board paper quoting HMICFRS): "
                                "no findings extracted")
         return []
-    findings = extract_findings(list(iter_blocks(pages)))
+    extraction = extract_findings(blocks)
+    findings = extraction.findings
+    report.rejected = [{"rule": r.rule, "page": r.page, "text": r.text} for r in extraction.rejections]
     triage(findings, report, profile or ForceProfile())
     return findings
 
@@ -38,7 +38,7 @@ def extract(pages: list[Page], report: Report, profile: ForceProfile | None = No
 def triage(findings: list[Finding], report: Report, profile: ForceProfile) -> None:
     """Deadline, addressees and verdict for each finding (a person's decision overrides later)."""
     for finding in findings:
-        deadline = find_deadline(finding.text, report.published, finding.lead_in)
+        deadline = find_deadline(finding.text, report.published, finding.lead_in, finding.timescale)
         finding.deadline, finding.deadline_text, finding.immediate = deadline.date, deadline.text, deadline.immediate
         finding.due = deadline.date or (report.published if deadline.immediate else None)
         finding.addressees, verdict = judge_item(finding.text, finding.lead_in, report.force,

@@ -20,8 +20,9 @@ from hmicfrs.commands.users import users
 from hmicfrs.config import load_profile
 from hmicfrs.db.save import record_error, report_id_for, save_document
 from hmicfrs.db.schema import checkpoint, ensure_shape
-from hmicfrs.ingest.document import read_document, read_html_document, sha256_of
+from hmicfrs.ingest.document import sha256_of
 from hmicfrs.ingest.errors import IngestError
+from hmicfrs.pipeline import read_document, read_html_document
 
 DEFAULT_DB = "hmicfrs.db"
 

@@ -1,28 +1,17 @@
-"""One file -> pages -> report and findings. No database here: see db/ for storing them."""
+"""One PDF -> pages with their body lines, read page by page (in parallel processes with a pool)."""
 
 from __future__ import annotations
 
 import hashlib
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..extractors.applicability import ForceProfile
-from ..extractors.model import Finding, Report
-from ..extractors.pipeline import describe_report, extract
+from ..model import Page, Report
 from .errors import NoTextLayer
 from .layout import build_page, drop_running_lines
-from .model import Page
 from .pdf import iter_pages, open_pdf, producer_of
 
 CHUNK = 32  # most pages one worker reads in one task
-
-
-@dataclass
-class Document:
-    report: Report
-    pages: list[Page]
-    findings: list[Finding] = field(default_factory=list)
 
 
 def sha256_of(path: Path) -> str:
@@ -67,36 +56,3 @@ def read_pages(path: Path, report: Report, pool: Executor | None = None) -> list
         warnings.append(f"page(s) {', '.join(map(str, rotated[:10]))} rotated; text read in the page's own frame")
     drop_running_lines(pages)
     return pages
-
-
-def read_document(path: Path, profile: ForceProfile | None = None, sha256: str | None = None,
-                  source: str | None = None, pool: Executor | None = None) -> Document:
-    """Parse and extract one PDF. Raises an IngestError subclass for files that cannot be read."""
-    report = Report(sha256=sha256 or sha256_of(path), source=source or path.name)
-    pages = read_pages(path, report, pool)
-    describe_report(pages, report)
-    findings = extract(pages, report, profile)
-    return Document(report, pages, findings)
-
-
-def read_html_document(path: Path, profile: ForceProfile | None = None, sha256: str | None = None,
-                       source: str | None = None) -> Document:
-    """Parse and extract a saved HTML edition of a report into the same model as a PDF."""
-    from ..extractors.report_meta import INSPECTORATE
-    from .html import read_html_pages
-
-    report = Report(sha256=sha256 or sha256_of(path), source=source or path.name, producer="HTML page")
-    pages, title, published, site_text = read_html_pages(path)
-    describe_report(pages, report)
-    if title:
-        report.title = title
-    if published:
-        from contextlib import suppress
-        from datetime import date
-
-        with suppress(ValueError):  # an odd meta date: keep the one read from the text
-            report.published = date.fromisoformat(published[:10])
-    if not report.is_hmicfrs and INSPECTORATE.search(site_text):
-        report.is_hmicfrs = True  # the site's own header and footer name it; the article may not
-    findings = extract(pages, report, profile)
-    return Document(report, pages, findings)

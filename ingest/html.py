@@ -14,8 +14,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from ..model import Line, Page
 from .errors import IngestError
-from .model import Line, Page
 
 BODY = 10.0
 HEADING_SIZES = {"h1": 22.0, "h2": 16.0, "h3": 13.0, "h4": 12.0, "h5": 11.0, "h6": 11.0}

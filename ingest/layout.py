@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .model import Line, Page
+from ..model import Line, Page
 from .pdf import RawPage, Run
 
 SMALL = 0.85  # a run smaller than this share of the body size is not body text

@@ -17,8 +17,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from ..model import Box
 from .errors import CorruptPdf, EmptyFile, EncryptedPdf, NotAPdf
-from .model import Box
 
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 FORCE_BOLD_FLAG = 1 << 18

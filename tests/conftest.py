@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from hmicfrs.ingest.document import read_document
+from hmicfrs.pipeline import read_document
 from hmicfrs.samples import build_pdf, demo_samples
 
 

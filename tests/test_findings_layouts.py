@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from hmicfrs.ingest.document import read_document
+from hmicfrs.pipeline import read_document
 from hmicfrs.samples import Bullets, Item, Sample, build_pdf, filler
 
 

@@ -6,7 +6,7 @@ import shutil
 from click.testing import CliRunner
 
 from hmicfrs import cli
-from hmicfrs.ingest.document import read_html_document
+from hmicfrs.pipeline import read_html_document
 
 FRAUD_HTML = """<!DOCTYPE html><html><head><title>Fraud | HMICFRS</title>
 <meta property="article:published_time" content="2024-09-12T09:30:00+00:00"></head>
