@@ -213,10 +213,18 @@ end""",
 
 
 def ensure_shape(db: sqlite_utils.Database) -> None:
-    """Create whatever tables, indexes and full-text indexes are missing; safe to run every time."""
+    """Create whatever tables, indexes and full-text indexes are missing; safe to run every time. The
+    changes are one transaction: a command killed half-way leaves the earlier shape, not half of a new one."""
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
         db.enable_wal()
+    with db.atomic():
+        _apply_shape(db)
+
+
+def _apply_shape(db: sqlite_utils.Database) -> None:
+    from .triage import refresh_triage, triage_is_stale  # (triage.py reads TABLES from here)
+
     for name, spec in TABLES.items():
         if not db[name].exists():
             db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"))
@@ -237,12 +245,8 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
     for name, sql in TRIGGERS.items():
         db.execute(f"drop trigger if exists {name}")
         db.execute(sql)
-    from .triage import refresh_triage, triage_is_stale  # (triage.py reads TABLES from here)
-
     if triage_is_stale(db):  # a database made before triage_items existed
-        with db.atomic():
-            refresh_triage(db)
-
+        refresh_triage(db)
 
 def checkpoint(db_path) -> None:
     """Fold the write-ahead log into the database file. Datasette serves the file immutable, and an

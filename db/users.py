@@ -14,8 +14,6 @@ import re
 import secrets
 from pathlib import Path
 
-from datasette_auth_passwords.utils import hash_password
-
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 MIN_PASSWORD = 10
 
@@ -51,6 +49,9 @@ def add_user(db_path: str | Path, name: str, password: str) -> bool:
         raise UserError(f"{name!r} is not a usable name: letters, digits, '.', '_' or '-', up to 64")
     if len(password) < MIN_PASSWORD:
         raise UserError(f"the password is too short: use at least {MIN_PASSWORD} characters")
+    # the hash datasette-auth-passwords checks at /-/login (imported here: it loads Datasette, slow to start)
+    from datasette_auth_passwords.utils import hash_password
+
     path = users_file(db_path)
     data = _load(path)
     new = name not in data["users"]
