@@ -354,6 +354,12 @@ def test_in_a_browser_sign_in_decide_and_see_it_in_triage_and_history(web):
         page.screenshot(path=str(SCREENSHOTS / "triage.png"), full_page=True)
         page.goto(f"{base}/")
         page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
+        page.click("text=Since the last meeting")
+        page.fill("input[name=since]", "2025-10-01")
+        page.click("input[type=submit]")
+        page.wait_for_load_state()
+        assert "only where a child is placed out of area" in page.content()
+        page.screenshot(path=str(SCREENSHOTS / "since.png"), full_page=True)
         browser.close()
     assert query(db_path, "select verdict, decided_by from findings where id = ?", [web_id]) == [
         {"verdict": "conditional", "decided_by": "alice"}]
