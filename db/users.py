@@ -86,9 +86,6 @@ def password_hashes(db_path: str | Path) -> dict[str, str]:
 
 
 def cookie_secret(db_path: str | Path) -> str:
-    """The secret that signs sign-in cookies for this database (made and kept on first use)."""
-    path = users_file(db_path)
-    data = _load(path)
-    if not path.exists():
-        _save(path, data)
-    return data["secret"]
+    """The secret that signs sign-in cookies for this database. Kept in the users file; with no users
+    yet (nobody can sign in) a fresh one, and nothing is written."""
+    return _load(users_file(db_path))["secret"]

@@ -177,6 +177,25 @@ def test_anonymous_post_and_post_without_csrf_token_change_nothing(web):
     assert len(query(db_path, "select id from decision_history")) == count
 
 
+def test_a_bad_decision_is_refused_with_the_reason(web):
+    db_path, ds = web
+    pdf_id, _ = finding_ids(db_path, "4")
+
+    async def go():
+        cookies = await sign_in(ds)
+        page = await ds.client.get(f"/hmicfrs/findings/{pdf_id}", cookies=cookies)
+        token = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)
+        form = {"csrftoken": token, "finding": str(pdf_id), "owner": "", "_json": "1"}
+        return [(await ds.client.post("/hmicfrs/decide", cookies=cookies, data={**form, **extra})).json()
+                for extra in ({"verdict": "maybe", "reason": "x"}, {"verdict": "no", "reason": " "},
+                              {"verdict": "no", "reason": "x", "finding": "999999"})]
+
+    verdict, reason, finding = run(go())
+    assert not verdict["ok"] and "verdict must be yes, conditional or no" in verdict["message"]
+    assert not reason["ok"] and "give a reason" in reason["message"]
+    assert not finding["ok"] and "no such finding" in finding["message"]
+
+
 def test_a_removed_user_can_no_longer_decide(web, tmp_path):
     db_path, ds = web
     assert CliRunner().invoke(cli.main, ["users", "add", "carol", "--db", str(db_path)],
