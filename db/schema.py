@@ -107,7 +107,6 @@ INDEXES = [
 # the triage view's default sort, and one index per facet (a facet is a scan of one small index)
 INDEXES += [("triage_items", [column], False) for column in (
     "due", "verdict", "kind", "published", "published_month", "due_month", "report", "match_state", "report_id")]
-RAW_INDEXES: list[str] = []  # indexes on expressions, which sqlite-utils does not name
 FTS = {"findings": ["text", "lead_in"], "pages": ["text"], "records": ["text", "report_title"]}
 VIEWS = {
     # the latest snapshot of the tracker
@@ -235,8 +234,6 @@ def _apply_shape(db: sqlite_utils.Database) -> None:
                     db[name].add_column(column, kind)
     for table, columns, unique in INDEXES:
         db[table].create_index(columns, unique=unique, if_not_exists=True)
-    for sql in RAW_INDEXES:
-        db.execute(sql)
     for table, columns in FTS.items():
         if not db[table].detect_fts():
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
