@@ -54,7 +54,7 @@ TABLES: dict[str, dict] = {
     "records": {
         "columns": {"import_id": int, "reference": str, "type": str, "level": int, "status": str, "state": str,
                     "report_title": str, "published": str, "text": str, "owner": str, "due": str, "extra": str,
-                    "row": int},
+                    "row": int, "before_levels": int},
         "pk": ("import_id", "reference"),
         "foreign_keys": [("import_id", "record_imports", "id")],
     },
@@ -140,9 +140,11 @@ select id, item, text, verdict, reason, owner, due,
        kind, ref, report_id, force
 from triage_items
 """,
+    # rows the force marks "closed before levels" are their own line, as on the monitoring portal
     "records_summary": """
-select type, level, sum(state = 'open') as open, sum(state = 'closed') as closed, count(*) as total
-from current_records group by type, level order by type, level
+select type, case when before_levels then 'closed before levels' else level end as level,
+       sum(state = 'open') as open, sum(state = 'closed') as closed, count(*) as total
+from current_records group by 1, 2 order by 1, 2
 """,
     # applicable findings that no tracker record is linked to (other editions of a report left out)
     "untracked": """

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 import sqlite_utils
 
+from hmicfrs.commands.paper import paper
 from hmicfrs.commands.users import users
 from hmicfrs.config import load_profile
 from hmicfrs.db.save import record_error, report_id_for, save_document
@@ -31,6 +32,10 @@ DEFAULT_DB = "hmicfrs.db"
 @click.version_option(package_name="hmicfrs")
 def main() -> None:
     """Turn HMICFRS inspection reports into a searchable, triaged database."""
+
+
+main.add_command(paper)
+main.add_command(users)
 
 
 @dataclass
@@ -664,5 +669,3 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
         click.echo(f"Serving {db_path} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
         _run_datasette(datasette_args(Path(db_path), "127.0.0.1", port, folder))
 
-
-main.add_command(users)

@@ -1,1 +1,1 @@
-"""Command groups kept in their own modules; hmicfrs/cli.py registers each with main.add_command."""
+"""The hmicfrs subcommands, one module per topic, each registered in hmicfrs/cli.py."""
