@@ -298,6 +298,12 @@ def quoted_recommendation(body: str = "The Independent Office for Police Conduct
              "the handling of reports. We found that most forces had done so, and we have not repeated it here.")
 
 
+def earlier_item_in_prose() -> P:
+    """An earlier report's item named and paraphrased in running prose."""
+    return P("Recommendation 4 of our 2019 report said that chief constables should publish their plans for "
+             "victim care. Most forces have now done so.")
+
+
 def statistics_table() -> Grid:
     """A table of figures, not of items."""
     return Grid([["Year", "Reports received", "Reports investigated", "Charge rate"],

@@ -20,6 +20,7 @@ from family_pdfs import (
     Landscape,
     P,
     contents,
+    earlier_item_in_prose,
     glossary,
     numbered_paragraphs,
     practice_box,
@@ -57,7 +58,7 @@ LABELS = Family(
            "and the suspect in stalking cases."),
      Label("Area for improvement 2", "Forces should make better use of the stalking screening tool when they "
            "first assess a report."),
-     H("3. Updated recommendations"), P(PROSE),
+     H("3. Updated recommendations"), earlier_item_in_prose(),
      Label("R5", "By 31 March 2026, police and crime commissioners should commission specialist advocacy "
            "services for victims of stalking in their areas.", boxed=False),
      Label("R7 (new)", "Chief constables should make sure that breaches of stalking protection orders are "
@@ -118,7 +119,7 @@ LEAD_INS = Family(
              "adopt.")]),
      FillTo(3.2),
      P(TOGETHER),
-     Items([("5", CUT)]),
+     Items([("\u2022", CUT)]),
      P(PROSE),
      H("1. Case files"), *numbered_paragraphs(1), statistics_table(), practice_box("Good practice"), P(PROSE)],
     [Expected("recommendation", "1", "include a record of the views of the victim in every file sent to the CPS "
@@ -134,7 +135,7 @@ LEAD_INS = Family(
               lead_in=THE_CPS),
      Expected("recommendation", None, "develop guidance on assessing the maturity of young adult suspects, for all "
               "forces to adopt.", ("College of Policing", "chief constables"), "yes", lead_in=COLLEGE),
-     Expected("recommendation", "5", CUT, ("chief constables", "Crown Prosecution Service"), "yes",
+     Expected("recommendation", None, CUT, ("chief constables", "Crown Prosecution Service"), "yes",
               lead_in=TOGETHER, deadline="2026-03-31")],
 )
 
@@ -145,7 +146,7 @@ PEEL = Family(
     "peel", "PEEL 2023\u20132025: An inspection of Durham Constabulary", "10 April 2025",
     [*contents(("Overall summary", 3), ("Causes of concern and recommendations", 4), ("Responding to the public", 5)),
      H("Overall summary"), P(PROSE), *glossary(), statistics_table(), PAGEBREAK,
-     H("Responding to the public"), P(PROSE),
+     H("Responding to the public"), *numbered_paragraphs(2),
      Box("Cause of concern", ["The constabulary does not answer non-emergency calls quickly enough, and too many "
                               "callers give up before their call is answered."]),
      H("Recommendations", 2), P(WITHIN_THREE),
@@ -176,7 +177,9 @@ PEEL = Family(
 
 PEEL_SMALL_BULLETS = Family(
     "peel-small-bullets", "PEEL 2023\u20132025: An inspection of Cumbria Constabulary", "12 June 2025",
-    [H("Responding to the public"), P(PROSE),
+    [*contents(("Overall summary", 3), ("Causes of concern and recommendations", 4)),
+     H("Overall summary"), *glossary(), statistics_table(), quoted_recommendation(), PAGEBREAK,
+     H("Responding to the public"), *numbered_paragraphs(3), practice_box("Promising practice"),
      Box("Cause of concern", ["The constabulary does not make sure that people who report domestic abuse are "
                               "visited promptly when they are at high risk."]),
      H("Recommendations", 2), P("By 30 November 2025, the force should:"),
@@ -211,7 +214,7 @@ HEADINGS = Family(
      Label("Recommendation 4", "It should, within 12 months, consult on a duty for online platforms to keep the data "
            "that the police need for investigations.", boxed=False),
      PAGEBREAK,
-     H("1. Recording and risk"), *numbered_paragraphs(1), quoted_recommendation(),
+     H("1. Recording and risk"), *numbered_paragraphs(1), quoted_recommendation(), earlier_item_in_prose(),
      Label("Recommendation 1", "By 31 January 2026, they should make sure that a trained officer assesses the risk "
            "in every report of abuse online."),
      P(PROSE), statistics_table(), practice_box("Good practice"),
@@ -279,6 +282,8 @@ LETTER = Family(
      P("From: Helen Marsh, His Majesty\u2019s Inspector of Constabulary"),
      P("To: The Chief Constable, West Midlands Police"), P("Date: 14 May 2025"),
      P("Revisit of West Midlands Police: progress against our 2023 recommendations on burglary", bold=True),
+     Box("In this letter", [f"Our 2023 recommendations {'.' * 30} 1", f"New recommendation {'.' * 30} 2",
+                            f"Annex: summary of progress {'.' * 30} 3"]),
      P("Dear Chief Constable,"),
      P("In our 2023 inspection of how the force investigates burglary, we made two recommendations and identified "
        "one area for improvement. We revisited the force in March 2025. This letter sets out what we found."),
@@ -293,6 +298,7 @@ LETTER = Family(
      Label("Area for improvement 1 (2023)", "The force should improve how it keeps victims of burglary informed "
            "about the progress of their case.", boxed=False, after=["Progress: not met"]),
      P("Victims told us that they still do not hear from the force after the first visit."),
+     *numbered_paragraphs(2),
      practice_box("Good practice"),
      H("New recommendation", 2),
      Label("Recommendation 3 (2025)", "By 30 November 2025, West Midlands Police should introduce a standard for "
@@ -342,7 +348,7 @@ FIRE = Family(
             ("\u2022", "inspect the premises at highest risk first; and"),
             ("\u2022", REPORT_PROGRESS)]),
      P(PROSE), practice_box("Promising practice"),
-     H("Preventing fires"), P(PROSE),
+     H("Preventing fires"), *numbered_paragraphs(2),
      Box("Area for improvement", ["The service should make sure that its prevention work is aimed at the people "
                                   "most at risk of fire."]),
      P(PROSE), statistics_table(),
@@ -386,7 +392,7 @@ WORD_ERA = Family(
      H("1. Planning"), *numbered_paragraphs(1),
      Label("Recommendation 1", PLANS, boxed=False, subs=PLAN_SUBS),
      P(PROSE), statistics_table(), practice_box("Good practice"),
-     H("2. Command"), *numbered_paragraphs(2),
+     H("2. Command"), *numbered_paragraphs(2), earlier_item_in_prose(),
      Label("Recommendation 2", CONTAIN, boxed=False, inline=True),
      P(PROSE)],
     [Expected("recommendation", "1", PLANS + "".join(f"\n- {m} {t}" for m, t in PLAN_SUBS), CC, "yes",
