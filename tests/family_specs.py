@@ -50,6 +50,7 @@ LABELS = Family(
            "suspect, which leaves victims at risk of further harm."),
      Label("Recommendation 3", "Chief constables should make sure that every stalking suspect is interviewed "
            "before an investigation is closed."),
+     H("Data and support for victims", 2), P(PROSE),
      Label("Recommendation 3.1", "Within six months, the Home Office should publish the number of stalking "
            "protection orders made in each force area."),
      Label("Recommendation 4a", "Chief constables should make sure that victims of stalking are given the name "
@@ -72,7 +73,7 @@ LABELS = Family(
      Expected("cause_of_concern", None, "Forces are closing too many stalking investigations without interviewing "
               "the suspect, which leaves victims at risk of further harm.", CC, "yes"),
      Expected("recommendation", "3", "Chief constables should make sure that every stalking suspect is interviewed "
-              "before an investigation is closed.", CC, "yes"),
+              "before an investigation is closed.", CC, "yes", parent="cause_of_concern-u1"),
      Expected("recommendation", "3.1", "Within six months, the Home Office should publish the number of stalking "
               "protection orders made in each force area.", ("Home Office",), "no", deadline="2025-09-05"),
      Expected("recommendation", "4a", "Chief constables should make sure that victims of stalking are given the "
