@@ -141,6 +141,8 @@ class Family:
     cover: bool = True  # False: a letter, whose first page is its letterhead
     header: str = ""
     marker_size: float | None = None  # list markers in a smaller type than the text, as Word's bullets
+    footnotes: dict[int, str] = field(default_factory=dict)  # page -> footnote printed at its foot
+    web_print: str | None = None  # the page's URL: printed by a browser, with its header and footer
 
 
 # Drawing ---------------------------------------------------------------------------------------
@@ -179,25 +181,22 @@ def _styles(font: str, marker_size: float | None) -> dict[str, ParagraphStyle]:
 
 
 def draw(family: Family, path: Path) -> Path:
-    """Draw the family's report as a PDF at path."""
+    """Draw the family's report as a PDF at path (twice for a browser print, whose footer counts pages)."""
+    total = _build(family, path, 0) if family.web_print else 0
+    _build(family, path, total)
+    return path
+
+
+def _build(family: Family, path: Path, total: int) -> int:
+    producer = "Skia/PDF m120" if family.web_print else None
     doc = BaseDocTemplate(str(path), pagesize=A4, title=family.title, leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=MARGIN, bottomMargin=MARGIN)
-    header = family.header or family.title[:60]
-
-    def decorate(canvas, doc_) -> None:
-        if doc_.page == 1:
-            return
-        width, height = canvas._pagesize
-        canvas.saveState()
-        canvas.setFont(family.font, 8)
-        canvas.drawString(MARGIN, height - 12 * mm, header)
-        canvas.drawRightString(width - MARGIN, 10 * mm, str(doc_.page))
-        canvas.restoreState()
-
+                          topMargin=MARGIN, bottomMargin=MARGIN, producer=producer,
+                          creator="Mozilla/5.0 Chrome/120.0" if family.web_print else None)
     templates = []
     for name, size in (("portrait", A4), ("landscape", landscape(A4))):
-        frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - 4 * mm, id=name)
-        templates.append(PageTemplate(id=name, frames=[frame], onPage=decorate, pagesize=size))
+        bottom = 32 * mm if family.footnotes else MARGIN  # room for a footnote under the text
+        frame = Frame(MARGIN, bottom, size[0] - 2 * MARGIN, size[1] - MARGIN - bottom - 4 * mm, id=name)
+        templates.append(PageTemplate(id=name, frames=[frame], onPage=_decorator(family, total), pagesize=size))
     doc.addPageTemplates(templates)
     styles = _styles(family.font, family.marker_size)
     story: list = []
@@ -210,7 +209,39 @@ def draw(family: Family, path: Path) -> Path:
     for part in family.flow:
         story += _part(part, styles, width)
     doc.build(story)
-    return path
+    return doc.page
+
+
+def _decorator(family: Family, total: int):
+    """Running header and footer (a browser's print header and footer for a web page), footnotes."""
+    header = family.header or family.title[:60]
+
+    def decorate(canvas, doc_) -> None:
+        width, height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFont(family.font, 8)
+        if family.web_print:
+            canvas.drawString(8 * mm, height - 7 * mm, "20/08/2025, 14:05")
+            canvas.drawCentredString(width / 2, height - 7 * mm, f"{family.title[:50]} - HMICFRS")
+            canvas.drawString(8 * mm, 7 * mm, family.web_print)
+            canvas.drawRightString(width - 8 * mm, 7 * mm, f"{doc_.page}/{total}")
+        elif doc_.page > 1:
+            canvas.drawString(MARGIN, height - 12 * mm, header)
+            canvas.drawRightString(width - MARGIN, 10 * mm, str(doc_.page))
+        note = family.footnotes.get(doc_.page)
+        if note:
+            canvas.line(MARGIN, 26 * mm, MARGIN + 50 * mm, 26 * mm)
+            text = canvas.beginText(MARGIN, 22 * mm)
+            text.setFont(family.font, 7)
+            text.setRise(3)
+            text.textOut("1")
+            text.setRise(0)
+            text.setFont(family.font, 8)
+            text.textOut(" " + note)
+            canvas.drawText(text)
+        canvas.restoreState()
+
+    return decorate
 
 
 def _part(part, styles: dict[str, ParagraphStyle], width: float) -> list:

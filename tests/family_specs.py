@@ -37,7 +37,7 @@ PROSE = ("Officers told us that they wanted more training. Between 2022 and 2024
 LABELS = Family(
     "labels", "Seen and heard: an inspection of how the police respond to stalking", "5 March 2025",
     [*contents(("Summary", 3), ("Recommendations", 4), ("1. Responding to reports", 5), ("2. Investigation", 7)),
-     H("Summary"), P(PROSE), *glossary(), quoted_recommendation(), PAGEBREAK,
+     H("Summary"), P(PROSE + "<super>1</super>"), *glossary(), quoted_recommendation(), PAGEBREAK,
      H("1. Responding to reports"), *numbered_paragraphs(1), statistics_table(),
      Label("Recommendation 1", "By 31 December 2025, chief constables should make sure that a trained supervisor "
            "reviews every report of stalking within 24 hours of it being recorded."),
@@ -87,6 +87,7 @@ LABELS = Family(
               ("police and crime commissioners",), "yes", deadline="2026-03-31"),
      Expected("recommendation", "7", "Chief constables should make sure that breaches of stalking protection "
               "orders are recorded as crimes.", CC, "yes")],
+    footnotes={3: "The IOPC recommended in 2022 that forces should appoint a stalking lead in every area."},
 )
 
 # (2) Lead-ins and their lists: a joint inspection (numbered lines) and a PEEL report (bullets) -------
@@ -405,4 +406,30 @@ WORD_ERA = Family(
     font="Times-Roman",
 )
 
-FAMILIES = [LABELS, LEAD_INS, PEEL, PEEL_SMALL_BULLETS, HEADINGS, TABLES, LETTER, FIRE, WORD_ERA]
+# (7) An HTML page printed by a browser: its print header (date, title) and footer (URL, "3/5") ---------
+
+TASER_1 = ("By 31 March 2026, chief constables should make sure that every officer who carries a Taser has had "
+           "refresher training in the last 12 months.")
+TASER_2 = ("The National Police Chiefs\u2019 Council should, within six months, publish national data on the use of "
+           "Taser on children.")
+TASER_AFI = "Forces should improve how they record the reasons an officer gave for drawing a Taser."
+
+WEB_PRINT = Family(
+    "web-print", "Drawn and discharged: an inspection of the police use of Taser", "20 August 2025",
+    [H("Drawn and discharged: an inspection of the police use of Taser"),
+     P("Published on: 20 August 2025"),
+     P("His Majesty\u2019s Inspectorate of Constabulary and Fire &amp; Rescue Services"),
+     *contents(("Summary", 1), ("Recommendations", 2), ("1. Training", 3))[1:-1],
+     H("Summary", 2), P(PROSE), *glossary(), quoted_recommendation(),
+     H("Recommendations", 2),
+     Label("Recommendation 1", TASER_1), FillTo(1.8), Label("Recommendation 2", TASER_2),
+     Label("Area for improvement 1", TASER_AFI),
+     H("1. Training", 2), *numbered_paragraphs(1), statistics_table(), practice_box("Promising practice"),
+     P(PROSE), earlier_item_in_prose(), P(PROSE), P(PROSE), P(PROSE)],
+    [Expected("recommendation", "1", TASER_1, CC, "yes", deadline="2026-03-31"),
+     Expected("recommendation", "2", TASER_2, ("National Police Chiefs' Council",), "no", deadline="2026-02-20"),
+     Expected("area_for_improvement", "1", TASER_AFI, CC, "yes")],
+    cover=False, web_print="https://hmicfrs.justiceinspectorates.gov.uk/publications/drawn-and-discharged/",
+)
+
+FAMILIES = [LABELS, LEAD_INS, PEEL, PEEL_SMALL_BULLETS, HEADINGS, TABLES, LETTER, FIRE, WORD_ERA, WEB_PRINT]
