@@ -149,3 +149,12 @@ def test_word_era_report_has_a_landscape_page_in_a_serif_font(drawn: Drawn) -> N
         fonts = {char["fontname"] for char in pdf.pages[0].chars}
     assert wide == [4]
     assert fonts <= {"Times-Roman", "Times-Bold"}
+
+
+def test_web_print_has_a_browser_header_and_footer_and_the_footnote_is_printed(drawn: Drawn) -> None:
+    with pdfplumber.open(drawn.pdf("web-print")) as pdf:
+        assert pdf.metadata["Producer"].startswith("Skia/PDF")
+        texts = [page.extract_text() for page in pdf.pages]
+    assert all(text.startswith("20/08/2025, 14:05") for text in texts)
+    assert texts[0].rstrip().endswith(f"1/{len(texts)}") and "justiceinspectorates.gov.uk" in texts[0]
+    assert "The IOPC recommended in 2022" in _page_texts(drawn.pdf("labels"))[2]
