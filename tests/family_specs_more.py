@@ -46,6 +46,10 @@ AFI_ROWS = [["No.", "Area for improvement", "Responsible body"],
              "Chief constables"],
             ["2", "Make better use of the disclosure management document in complex cases.", "Chief constables"]]
 
+HOME_OFFICE_ROW = ("Within 12 months, consult on changes to the disclosure code of practice so that it covers "
+                   "material held on personal phones.")
+CPS_ROW = "Make sure that every request for further material tells the investigator why the material is needed."
+
 TABLES = Family(
     "tables", "Data in the dock: an inspection of how the police disclose evidence to prosecutors", "2 October 2025",
     [*contents(("Summary", 3), ("Recommendations", 4), ("1. Disclosure in practice", 5)),
@@ -53,6 +57,10 @@ TABLES = Family(
      H("Recommendations"), P(PROSE), P(PROSE), P(PROSE), FillTo(7),
      Grid([TABLE_HEAD, *TABLE_ROWS], [0.08, 0.5, 0.24, 0.18]),
      H("Areas for improvement", 2), Grid(AFI_ROWS, [0.08, 0.62, 0.3]),
+     PAGEBREAK, H("Recommendations for other bodies", 2), H("To the Home Office", 2),
+     Grid([["No.", "Recommendation"], ["6", HOME_OFFICE_ROW]], [0.1, 0.9]),
+     H("To the Crown Prosecution Service", 2),
+     Grid([["No.", "Recommendation"], ["7", CPS_ROW]], [0.1, 0.9]),
      H("1. Disclosure in practice"), *numbered_paragraphs(1), statistics_table(), practice_box("Promising practice"),
      P(PROSE)],
     [Expected("recommendation", "1", TABLE_ROWS[0][1], CC, "yes", deadline="2026-03-31"),
@@ -62,6 +70,8 @@ TABLES = Family(
               deadline="2026-06-30"),
      Expected("recommendation", "4", TABLE_ROWS[3][1], ("College of Policing",), "no", immediate=True),
      Expected("recommendation", "5", TABLE_ROWS[4][1], CC, "yes"),
+     Expected("recommendation", "6", HOME_OFFICE_ROW, ("Home Office",), "no", deadline="2026-10-02"),
+     Expected("recommendation", "7", CPS_ROW, ("Crown Prosecution Service",), "no"),
      Expected("area_for_improvement", "1", AFI_ROWS[1][1], CC, "yes"),
      Expected("area_for_improvement", "2", AFI_ROWS[2][1], CC, "yes")],
 )
@@ -83,13 +93,17 @@ LETTER = Family(
      P("In our 2023 inspection of how the force investigates burglary, we made two recommendations and identified "
        "one area for improvement. We revisited the force in March 2025. This letter sets out what we found."),
      *glossary("the force"), quoted_recommendation(),
-     H("Our 2023 recommendations", 2),
+     H("Our 2023 cause of concern and recommendations", 2),
+     Label("Cause of concern (2023)", "The force is not investigating burglary well enough. Too few burglaries are "
+           "attended promptly, and evidence is often lost.", boxed=False,
+           after=["Our assessment: partially addressed"]),
      Label("Recommendation 1 (2023)", "By 31 December 2023, the force should make sure that an officer attends "
            "every reported burglary of a home within 48 hours.", boxed=False, after=["Progress: partially met"]),
      P("The force now attends most burglaries within 48 hours, but it does not yet do so at weekends."),
      Label("Recommendation 2 (2023)", "The force should make sure that a forensic examination is requested for "
            "every burglary where there is evidence to recover.", boxed=False, after=["Status: achieved"]),
      P("Requests are now made in almost every case, and the force checks them every month."),
+     H("Our 2023 area for improvement", 2),
      Label("Area for improvement 1 (2023)", "The force should improve how it keeps victims of burglary informed "
            "about the progress of their case.", boxed=False, after=["Progress: not met"]),
      P("Victims told us that they still do not hear from the force after the first visit."),
@@ -105,11 +119,14 @@ LETTER = Family(
            ["Recommendation 2 (2023)", "Forensic examinations", "Achieved"],
            ["Area for improvement 1 (2023)", "Updates to victims", "Not met"]], [0.34, 0.4, 0.26]),
      statistics_table()],
-    [Expected("recommendation", "1", "By 31 December 2023, the force should make sure that an officer attends every "
-              "reported burglary of a home within 48 hours.", WMP, "yes", deadline="2023-12-31",
-              status="partially met"),
+    [Expected("cause_of_concern", None, "The force is not investigating burglary well enough. Too few burglaries "
+              "are attended promptly, and evidence is often lost.", WMP, "yes", status="partially addressed"),
+     Expected("recommendation", "1", "By 31 December 2023, the force should make sure that an officer attends every "
+              "reported burglary of a home within 48 hours.", WMP, "yes", parent="cause_of_concern-u1",
+              deadline="2023-12-31", status="partially met"),
      Expected("recommendation", "2", "The force should make sure that a forensic examination is requested for every "
-              "burglary where there is evidence to recover.", WMP, "yes", status="achieved"),
+              "burglary where there is evidence to recover.", WMP, "yes", parent="cause_of_concern-u1",
+              status="achieved"),
      Expected("area_for_improvement", "1", "The force should improve how it keeps victims of burglary informed about "
               "the progress of their case.", WMP, "yes", status="not met"),
      Expected("recommendation", "3", "By 30 November 2025, West Midlands Police should introduce a standard for "
