@@ -27,7 +27,7 @@ from family_pdfs import (
     quoted_recommendation,
     statistics_table,
 )
-from family_specs_more import FIRE, LETTER, TABLES, WEB_PRINT, WORD_ERA
+from family_specs_more import FIRE, LETTER, PEEL_2016, TABLES, WEB_PRINT, WORD_ERA
 
 # (1) Labelled items --------------------------------------------------------------------------------
 
@@ -158,6 +158,9 @@ PEEL = Family(
      P(PROSE), quoted_recommendation(),
      Box("Area for improvement", ["The force should make sure that officers record the reasons for every stop "
                                   "and search."]),
+     P(PROSE),
+     Label("Area for improvement", "The force should review how it allocates officers to neighbourhood teams.",
+           boxed=False, inline=True),
      P(PROSE)],
     [Expected("cause_of_concern", None, "The constabulary does not answer non-emergency calls quickly enough, and "
               "too many callers give up before their call is answered.", DURHAM, "no"),
@@ -169,7 +172,9 @@ PEEL = Family(
      Expected("area_for_improvement", None, "The force should improve how supervisors review investigations of "
               "crimes against vulnerable victims.", DURHAM, "no"),
      Expected("area_for_improvement", None, "The force should make sure that officers record the reasons for every "
-              "stop and search.", DURHAM, "no")],
+              "stop and search.", DURHAM, "no"),
+     Expected("area_for_improvement", None, "The force should review how it allocates officers to neighbourhood "
+              "teams.", DURHAM, "no")],
 )
 
 # The same PEEL list with Word's habit of a bullet glyph set smaller than the text ---------------------
@@ -230,4 +235,4 @@ HEADINGS = Family(
               "the data that the police need for investigations.", ("Home Office",), "no", deadline="2026-07-03")],
 )
 
-FAMILIES = [LABELS, LEAD_INS, PEEL, PEEL_SMALL_BULLETS, HEADINGS, TABLES, LETTER, FIRE, WORD_ERA, WEB_PRINT]
+FAMILIES = [LABELS, LEAD_INS, PEEL, PEEL_SMALL_BULLETS, HEADINGS, TABLES, LETTER, FIRE, WORD_ERA, PEEL_2016, WEB_PRINT]

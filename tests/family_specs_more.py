@@ -216,6 +216,38 @@ WORD_ERA = Family(
     font="Times-Roman",
 )
 
+# (6/7) A 2016 PEEL report on West Midlands Police in Word: the lead-in "we recommend that the force should,
+# within six months:" opens a "1." list answering the cause of concern; AFIs are bullets under a heading
+
+RECOMMEND = "To address this cause of concern, we recommend that the force should, within six months:"
+PEEL_2016_RECS = ["introduce a plan to reduce the number of crimes that wait more than a week to be allocated;",
+                  "make sure that supervisors review every open investigation at least once a month; and",
+                  "tell victims who is investigating their crime and how to contact them."]
+PEEL_2016_AFIS = ["The force should improve how it identifies repeat victims when they first call.",
+                  "The force should make sure that its officers understand how to use body-worn video."]
+
+PEEL_2016 = Family(
+    "peel-2016", "PEEL: Police effectiveness 2016: An inspection of West Midlands Police", "2 March 2017",
+    [*contents(("Overall judgement", 3), ("Investigating crime", 4), ("Areas for improvement", 5)),
+     H("Overall judgement"), P(PROSE), *glossary(), statistics_table(), PAGEBREAK,
+     H("Investigating crime"), *numbered_paragraphs(2),
+     P("Cause of concern", bold=True),
+     P("The force is not allocating investigations quickly enough, and too many victims wait weeks before anyone "
+       "looks at their crime."),
+     P(RECOMMEND),
+     Items([(f"{i}.", text) for i, text in enumerate(PEEL_2016_RECS, 1)]),
+     P(PROSE), quoted_recommendation(), practice_box("Notable practice"),
+     H("Areas for improvement", 2),
+     Items([("\u2022", text) for text in PEEL_2016_AFIS]),
+     P(PROSE)],
+    [Expected("cause_of_concern", None, "The force is not allocating investigations quickly enough, and too many "
+              "victims wait weeks before anyone looks at their crime.", WMP, "yes"),
+     *(Expected("recommendation", str(i), text, WMP, "yes", lead_in=RECOMMEND, parent="cause_of_concern-u1",
+                deadline="2017-09-02") for i, text in enumerate(PEEL_2016_RECS, 1)),
+     *(Expected("area_for_improvement", None, text, WMP, "yes") for text in PEEL_2016_AFIS)],
+    font="Times-Roman",
+)
+
 # (7) An HTML page printed by a browser: its print header (date, title) and footer (URL, "3/5") ---------
 
 TASER_1 = ("By 31 March 2026, chief constables should make sure that every officer who carries a Taser has had "
