@@ -58,9 +58,8 @@ KNOWN_EXTRAS: dict[str, str] = {
 # family -> what goes wrong with the report's own record (title, date, self-check warnings)
 KNOWN_REPORT_FAILURES: dict[str, str] = {
     "letter": "title 'Revisit of West Midlands Police: ... on burglary In this letter' (the bold heading of the "
-              "'In this letter' box above 'Dear Chief Constable' is read into the subject line), and the "
-              "warning 'the report says it makes 2 recommendations; 3 were extracted' from 'In our 2023 inspection "
-              "..., we made two recommendations', a count of the earlier report, not of this letter",
+              "'In this letter' box above 'Dear Chief Constable' is read into the subject line by "
+              "extractors/report_meta._letter_subject)",
 }
 
 
