@@ -69,7 +69,8 @@ TABLES: dict[str, dict] = {
         "pk": "finding_id",
     },
     "ingest_errors": {
-        "columns": {"id": int, "source": str, "reason": str, "at": str},
+        "columns": {"id": int, "source": str, "reason": str, "at": str, "first_at": str, "tries": int,
+                    "sha256": str},
         "pk": "id",
     },
 }
@@ -84,6 +85,7 @@ INDEXES = [
     ("records", ["reference"], False),
     ("record_links", ["finding_id"], False),
     ("finding_links", ["original_id"], False),
+    ("ingest_errors", ["source"], False),
 ]
 FTS = {"findings": ["text", "lead_in"], "pages": ["text"], "records": ["text", "report_title"]}
 # Days left are counted when the page is read, so they are never stale in an immutable database.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Page, join_lines
 from .addressees import force_named_in
@@ -56,6 +57,25 @@ def _title(page: Page) -> str | None:
     biggest = max(ln.size for ln in lines)
     title_lines = [ln for ln in lines if ln.size >= biggest - 0.5]
     return join_lines(ln.text for ln in title_lines) or None
+
+
+MAX_TITLE = 300  # longer than this, the largest type is body text set large, not a title
+DROPPED = {"Cc", "Zl", "Zp"}  # control characters and line breaks: a space
+REMOVED = {"Cf", "Co", "Cs", "Cn"}  # format, private-use, surrogate, unassigned: nothing readable
+
+
+def readable_title(text: str | None) -> str | None:
+    """The text as one readable line of at most MAX_TITLE characters, or None when it is not one."""
+    if not text or "(cid:" in text:
+        return None
+    text = "".join(" " if unicodedata.category(c) in DROPPED else "" if unicodedata.category(c) in REMOVED
+                   else c for c in text.replace("\ufffd", ""))
+    text = " ".join(text.split())
+    if not text or len(text) > MAX_TITLE:
+        return None
+    letters = sum(c.isalnum() for c in text)
+    # a title is mostly words: not a row of dots, dashes or stray symbols
+    return text if letters >= 2 and letters >= 0.4 * len(text.replace(" ", "")) else None
 
 
 def _single_force(title: str | None) -> bool:

@@ -17,11 +17,11 @@ import click
 import sqlite_utils
 
 from hmicfrs.config import load_profile
-from hmicfrs.db.save import record_error, report_id_for, save_document
+from hmicfrs.db.save import record_error
 from hmicfrs.db.schema import checkpoint, ensure_shape
 from hmicfrs.ingest.document import sha256_of
 from hmicfrs.ingest.errors import IngestError
-from hmicfrs.pipeline import read_document, read_html_document
+from hmicfrs.pipeline import read_document
 
 DEFAULT_DB = "hmicfrs.db"
 
@@ -238,32 +238,24 @@ def _fetch_urls(urls: list[str], corpus: Path, allow_hosts: tuple[str, ...]) -> 
 
 
 def _ingest_files(db: sqlite_utils.Database, files: list[Source], profile, pool) -> tuple[int, int, int]:
+    from hmicfrs.outcome import ingest_file
+
     done = skipped = failed = 0
     with click.progressbar(files, label="Ingesting", file=sys.stderr, show_pos=True,
                            item_show_func=lambda f: f.name if f else "") as bar:
         for src in bar:
-            try:
-                digest = sha256_of(src.path)
-                if report_id_for(db, digest) is not None:
-                    skipped += 1
-                    continue
-                if src.path.suffix.lower() in (".html", ".htm"):
-                    doc = read_html_document(src.path, profile, sha256=digest, source=src.name)
-                else:
-                    doc = read_document(src.path, profile, sha256=digest, pool=pool, source=src.name)
-                save_document(db, doc.report, doc.pages, doc.findings, profile.name, pdf_url=src.pdf_url,
-                              path=str(src.path.resolve()))
-                for warning in doc.report.warnings:
-                    click.echo(f"\nwarning: {src.label}: {warning}", err=True)
-                done += 1
-            except IngestError as exc:
+            outcome = ingest_file(db, src.path, src.name, src.label, profile, pool, src.pdf_url)
+            if outcome.status == "failed":
                 failed += 1
-                click.echo(f"\nerror: {src.label}: {exc}", err=True)
-                record_error(db, src.label, str(exc))
-            except OSError as exc:
-                failed += 1
-                click.echo(f"\nerror: {src.label}: cannot read the file ({exc.strerror})", err=True)
-                record_error(db, src.label, f"cannot read the file ({exc.strerror})")
+                click.echo(f"\nerror: {src.label}: {outcome.reason}", err=True)
+                continue
+            if outcome.status == "duplicate":
+                click.echo(f"\nnote: {src.label}: the same file as {outcome.same_as}, already stored; skipped",
+                           err=True)
+            for warning in outcome.warnings:
+                click.echo(f"\nwarning: {src.label}: {warning}", err=True)
+            done += outcome.status == "ingested"
+            skipped += outcome.status != "ingested"
     return done, skipped, failed
 
 

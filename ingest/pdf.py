@@ -103,11 +103,16 @@ def _refusal(path: Path, code: int | None) -> IngestError:
 
 def producer_of(doc: pdfium.PdfDocument) -> str | None:
     """The software that made the PDF ("Creator; Producer"): tells a browser print from the original."""
-    try:
-        meta = doc.get_metadata_dict(skip_empty=True)
-    except pdfium.PdfiumError:
-        return None
+    meta = metadata_of(doc)
     return "; ".join(v for k, v in meta.items() if k in ("Creator", "Producer")) or None
+
+
+def metadata_of(doc: pdfium.PdfDocument) -> dict[str, str]:
+    """The PDF's document information (Title, Author, Creator, Producer...), empty values left out."""
+    try:
+        return doc.get_metadata_dict(skip_empty=True)
+    except (pdfium.PdfiumError, UnicodeDecodeError):
+        return {}
 
 
 def iter_pages(doc: pdfium.PdfDocument, start: int = 0, stop: int | None = None) -> Iterator[RawPage]:
