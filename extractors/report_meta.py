@@ -64,6 +64,15 @@ DROPPED = {"Cc", "Zl", "Zp"}  # control characters and line breaks: a space
 REMOVED = {"Cf", "Co", "Cs", "Cn"}  # format, private-use, surrogate, unassigned: nothing readable
 
 
+# what PDF makers write when nobody gave a title: not a title
+PLACEHOLDER_TITLE = re.compile(r"\s*(untitled(\s+document)?|no title|title|document\d*|slide \d+)\s*", re.I)
+
+
+def metadata_title(text: str | None) -> str | None:
+    """The PDF's Title metadata as a readable title, placeholders such as "untitled" left out."""
+    return None if text and PLACEHOLDER_TITLE.fullmatch(text) else readable_title(text)
+
+
 def readable_title(text: str | None) -> str | None:
     """The text as one readable line of at most MAX_TITLE characters, or None when it is not one."""
     if not text or "(cid:" in text:
