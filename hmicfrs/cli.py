@@ -9,7 +9,6 @@ import os
 import sys
 import tempfile
 import textwrap
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from hmicfrs.db.save import record_error
 from hmicfrs.db.schema import checkpoint, ensure_shape
 from hmicfrs.ingest.document import sha256_of
 from hmicfrs.ingest.errors import IngestError
+from hmicfrs.outcome import ReaderPool
 from hmicfrs.pipeline import read_document
 
 DEFAULT_DB = "hmicfrs.db"
@@ -102,7 +102,7 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
         failed_fetches = len(errors)
     workers = workers if workers > 0 else (os.cpu_count() or 1)
     with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(ProcessPoolExecutor(workers)) if workers > 1 else None
+        pool = stack.enter_context(ReaderPool(workers)) if workers > 1 else None
         done, skipped, failed = _ingest_files(db, files, profile, pool)
         failed += failed_fetches
     _finish_ingest(db, db_path, done, skipped, failed)

@@ -5,7 +5,7 @@ one already stored (under another name), or failed with one reason. Failures are
 
 from __future__ import annotations
 
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,8 +48,9 @@ def ingest_file(db: sqlite_utils.Database, path: Path, name: str, label: str, pr
                        report_id=stored[0]["id"])
     try:
         doc = read_any(path, profile, digest, name, pool)
-    except BrokenProcessPool:
-        raise  # a reader process died: the pool cannot read the next file either
+    except BrokenProcessPool:  # PDFium crashed a reader process on this file; ReaderPool starts afresh
+        return _failed(db, label, "the PDF reader crashed on this file (it is probably damaged); download it "
+                       "again", digest)
     except IngestError as exc:
         return _failed(db, label, str(exc), digest)
     except OSError as exc:
@@ -64,6 +65,26 @@ def ingest_file(db: sqlite_utils.Database, path: Path, name: str, label: str, pr
                               path=str(path.resolve()))
     clear_error(db, label, digest)
     return Outcome("ingested", label, warnings=list(doc.report.warnings), report_id=report_id)
+
+
+class ReaderPool(Executor):
+    """Processes that read page ranges, started again after one dies (a file that crashes PDFium), so
+    that one file's crash is that file's error and the batch goes on."""
+
+    def __init__(self, workers: int) -> None:
+        self._max_workers = workers
+        self._pool = ProcessPoolExecutor(workers)
+
+    def submit(self, fn, /, *args, **kwargs):
+        try:
+            return self._pool.submit(fn, *args, **kwargs)
+        except BrokenProcessPool:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = ProcessPoolExecutor(self._max_workers)
+            return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 def read_any(path: Path, profile: ForceProfile, digest: str, name: str, pool: Executor | None = None):

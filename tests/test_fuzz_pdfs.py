@@ -2,6 +2,7 @@
 file does, the batch completes: no traceback, one line and one ingest_errors row per failed file, a
 sound database."""
 
+import os
 import re
 import shutil
 
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 from pdf_bytes import looping_page_tree, mutations
 
 from hmicfrs import cli
+from hmicfrs.ingest.document import read_page_range as real_read_page_range
 
 SEED = 20261201
 
@@ -48,3 +50,25 @@ def test_a_batch_of_damaged_pdfs_completes(tmp_path, fuzzed, workers):
         assert db.execute("select count(*) from reports where source = 'whole.pdf'").fetchone()[0] == 1
     assert any("loop.pdf" in ln and "cannot be read" in ln for ln in errors)
     assert failed >= 6  # the truncations at least
+
+
+def crashing_reader(path, start, stop):
+    """A reader process that dies on one file, as PDFium can on a hostile PDF."""
+    if "crash" in path.name:
+        os._exit(1)
+    return real_read_page_range(path, start, stop)
+
+
+def test_a_reader_process_that_dies_fails_its_file_only(tmp_path, sample_pdfs, monkeypatch):
+    from hmicfrs.ingest import document
+
+    monkeypatch.setattr(document, "read_page_range", crashing_reader)
+    for name, sample in (("a-good.pdf", "kent-peel-sample"), ("b-crash.pdf", "fraud-2024-sample"),
+                         ("c-good.pdf", "custody-2016-sample")):
+        shutil.copy(sample_pdfs[sample], tmp_path / name)
+    result = CliRunner().invoke(cli.main, ["ingest", *(str(tmp_path / n) for n in ("a-good.pdf", "b-crash.pdf",
+                                "c-good.pdf")), "--db", str(tmp_path / "t.db"), "--workers", "2"],
+                                catch_exceptions=False)
+    assert "1 failed" in result.output and "2 ingested" in result.output
+    (line,) = [ln for ln in result.output.splitlines() if ln.startswith("error: ")]
+    assert "b-crash.pdf: the PDF reader crashed on this file" in line
