@@ -28,7 +28,9 @@ def extract(blocks: list[Block], report: Report, profile: ForceProfile | None = 
     if not report.is_hmicfrs:
         report.warnings.append(not_a_report_note(blocks))
         return []
-    findings = extract_findings(blocks)
+    extraction = extract_findings(blocks)
+    findings = extraction.findings
+    report.rejected = [{"rule": r.rule, "page": r.page, "text": r.text} for r in extraction.rejections]
     triage(findings, report, profile or ForceProfile())
     return findings
 
@@ -43,7 +45,7 @@ def not_a_report_note(blocks: list[Block]) -> str:
 def triage(findings: list[Finding], report: Report, profile: ForceProfile) -> None:
     """Deadline, addressees and verdict for each finding (a person's decision overrides later)."""
     for finding in findings:
-        deadline = find_deadline(finding.text, report.published, finding.lead_in)
+        deadline = find_deadline(finding.text, report.published, finding.lead_in, finding.timescale)
         finding.deadline, finding.deadline_text, finding.immediate = deadline.date, deadline.text, deadline.immediate
         finding.due = deadline.date or (report.published if deadline.immediate else None)
         finding.addressees, verdict = judge_item(finding.text, finding.lead_in, report.force,
