@@ -7,14 +7,14 @@ from .addressees import find_addressees
 from .applicability import ForceProfile, Verdict, judge
 from .deadlines import find_deadline
 from .findings import extract_findings
-from .report_meta import INSPECTORATE, metadata_title, read_metadata, readable_title
+from .report_meta import INSPECTORATE, file_title, metadata_title, read_metadata, readable_title
 
 
 def describe_report(pages: list[Page], report: Report) -> Report:
     """Fill in title, publication date, kind and force from the report's pages."""
     meta = read_metadata(pages)
     # one readable line: the cover's largest type, else the PDF's Title metadata, else the file name
-    report.title = readable_title(meta["title"]) or metadata_title(report.pdf_title) or report.source
+    report.title = readable_title(meta["title"]) or metadata_title(report.pdf_title) or file_title(report.source)
     report.published = meta["published"]
     report.kind = meta["kind"]
     report.force = meta["force"]

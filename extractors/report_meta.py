@@ -91,6 +91,13 @@ def metadata_title(text: str | None) -> str | None:
     return None if text and PLACEHOLDER_TITLE.fullmatch(text) else readable_title(text)
 
 
+def file_title(name: str | None) -> str | None:
+    """The file name as a title of last resort: printable, one line, at most MAX_TITLE characters."""
+    if not name:
+        return None
+    return readable_title(name) or " ".join("".join(c if c.isprintable() else " " for c in name).split())[:MAX_TITLE]
+
+
 def readable_title(text: str | None) -> str | None:
     """The text as one readable line of at most MAX_TITLE characters, or None when it is not one."""
     if not text or "(cid:" in text:

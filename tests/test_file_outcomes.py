@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from hmicfrs import cli
-from hmicfrs.extractors.report_meta import MAX_TITLE, readable_title
+from hmicfrs.extractors.report_meta import MAX_TITLE, file_title, readable_title
 from hmicfrs.ingest import pdf as pdf_reader
 from hmicfrs.ingest.layout import build_page
 from hmicfrs.ingest.pdf import RawPage
@@ -132,6 +132,11 @@ def test_an_absurd_title_line_gives_way_to_the_metadata_then_the_file_name(tmp_p
 ])
 def test_readable_title(text, expected):
     assert readable_title(text) == expected
+
+
+def test_a_file_name_as_title_is_one_printable_line():
+    assert file_title("board\npaper\x07.pdf") == "board paper .pdf"
+    assert file_title("....pdf") == "....pdf"
 
 
 def test_what_a_non_report_is_called(tmp_path, sample_pdfs):
