@@ -8,6 +8,7 @@ from .applicability import ForceProfile, Verdict, judge
 from .deadlines import find_deadline
 from .findings import extract_findings
 from .report_meta import INSPECTORATE, file_title, metadata_title, read_metadata, readable_title
+from .selfcheck import check_counts
 
 
 def describe_report(pages: list[Page], report: Report) -> Report:
@@ -23,14 +24,17 @@ def describe_report(pages: list[Page], report: Report) -> Report:
     return report
 
 
-def extract(blocks: list[Block], report: Report, profile: ForceProfile | None = None) -> list[Finding]:
-    """Every finding of an HMICFRS report, with deadline, addressees and applicability."""
+def extract(pages: list[Page], blocks: list[Block], report: Report,
+            profile: ForceProfile | None = None) -> list[Finding]:
+    """Every finding of an HMICFRS report, with deadline, addressees and applicability; warnings on
+    the report where its own count of items disagrees with what was found."""
     if not report.is_hmicfrs:
         report.warnings.append(not_a_report_note(blocks))
         return []
     extraction = extract_findings(blocks)
     findings = extraction.findings
     report.rejected = [{"rule": r.rule, "page": r.page, "text": r.text} for r in extraction.rejections]
+    report.warnings.extend(check_counts(pages, findings))
     triage(findings, report, profile or ForceProfile())
     return findings
 

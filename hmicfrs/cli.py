@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 import sqlite_utils
 
+from hmicfrs.commands.paper import paper
 from hmicfrs.config import load_profile
 from hmicfrs.db.save import record_error
 from hmicfrs.db.schema import checkpoint, ensure_shape
@@ -30,6 +31,9 @@ DEFAULT_DB = "hmicfrs.db"
 @click.version_option(package_name="hmicfrs")
 def main() -> None:
     """Turn HMICFRS inspection reports into a searchable, triaged database."""
+
+
+main.add_command(paper)
 
 
 @dataclass

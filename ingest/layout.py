@@ -13,6 +13,7 @@ from collections import Counter
 from ..model import Line, Page
 from .pdf import RawPage, Run
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SMALL = 0.85  # a run smaller than this share of the body size is not body text
 EDGE_BAND = 0.08  # top and bottom share of the page where running headers and footers sit
 
@@ -58,7 +59,9 @@ def build_page(raw_page: RawPage) -> Page:
 def clean(text: str) -> str:
     """NFKC (ligatures), soft hyphens and odd spaces out; keeps typographic quotes and dashes."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\ufffe", "")
+    text = text.replace("\x02", "-")  # PDFium's mark for a hyphen that ends a line ("risk-" / "assessed")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL.sub("", text)
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 
 
