@@ -9,7 +9,9 @@ import sqlite_utils
 
 from ..model import Finding, Page, Report
 from .decisions import apply_decisions
+from .editions import link_editions
 from .schema import ensure_shape
+from .triage import refresh_triage
 
 
 def now() -> str:
@@ -52,6 +54,7 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
             }).last_pk
             db["finding_addressees"].insert_all({"finding_id": finding_id, "addressee": a} for a in f.addressees)
         apply_decisions(db, report_id)
+        refresh_triage(db, link_editions(db, report_id))
     return report_id
 
 
@@ -64,6 +67,7 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
         db.execute(f"delete from finding_links where finding_id in ({marks}) or original_id in ({marks})", ids * 2)
         db.execute(f"delete from record_links where finding_id in ({marks})", ids)
     db.execute("delete from findings where report_id = ?", [report_id])
+    db.execute("delete from triage_items where report_id = ?", [report_id])
     db.execute("delete from pages where report_id = ?", [report_id])
     db.execute("delete from reports where id = ?", [report_id])
 
