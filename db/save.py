@@ -72,7 +72,7 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
     db.execute("delete from reports where id = ?", [report_id])
 
 
-def record_error(db: sqlite_utils.Database, source: str, reason: str, sha256: str | None = None) -> None:
+def record_error(db: sqlite_utils.Database, source: str, reason: str, *, sha256: str | None = None) -> None:
     """One row per failed file: a re-run updates its reason, when it was last tried and how many tries."""
     ensure_shape(db)
     with db.atomic():

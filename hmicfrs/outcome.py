@@ -96,5 +96,5 @@ def read_any(path: Path, profile: ForceProfile, digest: str, name: str, pool: Ex
 
 def _failed(db: sqlite_utils.Database, label: str, reason: str, digest: str | None = None) -> Outcome:
     reason = " ".join(reason.split())  # one line, whatever the library said
-    record_error(db, label, reason, digest)
+    record_error(db, label, reason, sha256=digest)
     return Outcome("failed", label, reason=reason)
