@@ -50,14 +50,16 @@ class Table:
 
 def find_tables(lines: list[Line], settings: TableSettings = SETTINGS) -> tuple[list[Table], list[Line]]:
     """The tables on one page's body lines, and the lines that are not in any table."""
-    if any(ln.column for ln in lines):
-        return [], lines  # a two-column page: side-by-side columns are not a table
+    two_columns = any(ln.column for ln in lines)  # side-by-side text columns are not a table ...
     ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
     tables: list[Table] = []
     used: set[int] = set()
     i = 0
     while i < len(ordered):
         row = _printed_row(ordered, i, settings)
+        if two_columns and len(row) < 3 and not all(ln.bold for ln in row):
+            i += 1  # ... but a header of three cells, or of bold cells, starts one even there
+            continue
         table = _table_from(ordered, i, row, settings)
         if table is None:
             i += 1
