@@ -72,7 +72,23 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
     db.execute("delete from reports where id = ?", [report_id])
 
 
-def record_error(db: sqlite_utils.Database, source: str, reason: str) -> None:
+def record_error(db: sqlite_utils.Database, source: str, reason: str, *, sha256: str | None = None) -> None:
+    """One row per failed file: a re-run updates its reason, when it was last tried and how many tries."""
     ensure_shape(db)
     with db.atomic():
-        db["ingest_errors"].insert({"source": source, "reason": reason, "at": now()})
+        rows = list(db.query("select first_at, at, tries from ingest_errors where source = ?", [source]))
+        # rows written before tries were counted stand for one try each
+        tries = sum(r["tries"] or 1 for r in rows) + 1
+        first = min((r["first_at"] or r["at"] for r in rows), default=None)
+        db.execute("delete from ingest_errors where source = ?", [source])
+        at = now()
+        db["ingest_errors"].insert({"source": source, "reason": reason, "at": at, "first_at": first or at,
+                                    "tries": tries, "sha256": sha256})
+
+
+def clear_error(db: sqlite_utils.Database, source: str, sha256: str | None = None) -> int:
+    """Forget a file's failures once it ingests (by its name, or by its content under another name)."""
+    with db.atomic():
+        cursor = db.execute("delete from ingest_errors where source = ? or (sha256 is not null and sha256 = ?)",
+                            [source, sha256])
+    return cursor.rowcount
