@@ -42,6 +42,9 @@ class Vocabulary:
     lead_in_tail: int
     status: re.Pattern
     practice: re.Pattern
+    glossary_heading: re.Pattern
+    definition: re.Pattern
+    caption: re.Pattern
     columns: dict[str, re.Pattern]
 
 
@@ -70,6 +73,9 @@ def vocabulary() -> Vocabulary:
         lead_in=re.compile(rf"\b{data['lead_in']['pattern']}\b", re.I), lead_in_tail=data["lead_in"]["max_tail"],
         status=re.compile(rf"^{data['status']['pattern']}$", re.I),
         practice=re.compile(rf"\b(?:{data['practice']['pattern']})\b", re.I),
+        glossary_heading=re.compile(rf"^{data['glossary']['heading']}", re.I),
+        definition=re.compile(rf"^{data['glossary']['definition']}", re.I),
+        caption=re.compile(rf"^{data['caption']}", re.I),
         columns={role: re.compile(rf"^(?:{pattern})$", re.I) for role, pattern in data["table_columns"].items()},
     )
 
@@ -182,6 +188,21 @@ def status_of(text: str) -> str | None:
 def is_practice(text: str) -> bool:
     """A heading of a practice box or case study, whose text is never a finding."""
     return bool(vocabulary().practice.search(text)) and len(text) < 120
+
+
+def is_glossary_heading(text: str) -> bool:
+    """ "Glossary", "About this inspection": the labels below define the terms."""
+    return bool(vocabulary().glossary_heading.match(text.strip()))
+
+
+def is_definition(text: str) -> bool:
+    """ "a change that a named body should make": a glossary's entry, not an item."""
+    return bool(vocabulary().definition.match(text.strip())) and not looks_like_item(text)
+
+
+def is_caption(text: str) -> bool:
+    """ "Figure 3: ...", "Table 2: ...": a caption, not a heading of the text around it."""
+    return bool(vocabulary().caption.match(text.strip()))
 
 
 @dataclass

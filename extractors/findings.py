@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from ..model import BULLET, Block, Finding
 from .cues import (
     Label,
+    is_caption,
+    is_definition,
+    is_glossary_heading,
     looks_like_item,
     match_addressee_heading,
     match_label,
@@ -33,13 +36,7 @@ from .text import ends_sentence
 
 END_OF_LIST = re.compile(r"[.!?][\u201d\"')\]]*$")
 END_OF_ITEM = re.compile(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')\]]*$")  # a list item ends so
-CAPTION = re.compile(r"^(?:figure|table|chart|graph|source|note)s?\s*(?:\d+[a-z]?)?\s*[:.\u2013\u2014-]", re.I)
 MIN_WORDS = 5
-# a glossary's entry: "Recommendation - a change that ...", "Area for improvement: something a force ..."
-DEFINITION = re.compile(r"^(?:a|an|something|any|one\s+of|this\s+is|is|are|means|describes|refers\s+to)\b", re.I)
-GLOSSARY = re.compile(r"^(?:annex\s+\w+\s*[:.\u2013-]\s*)?(?:glossary|definitions|terms\s+we\s+use|key\s+terms|"
-                      r"terms\s+used|what\s+we\s+mean|about\s+(?:this|our)\s+(?:inspection|report|letter)|about\s+peel)\b",
-                      re.I)  # fewer words than this is a subject line or a fragment, not an item
 
 
 @dataclass
@@ -110,8 +107,8 @@ class _Walk:
         if len(draft.text.split()) < MIN_WORDS:
             self.reject("reject-fragment", page, draft.text)
             return True
-        if draft.ref is None and (self.ctx.in_glossary or DEFINITION.match(draft.text)) \
-                and not looks_like_item(draft.text):
+        if draft.ref is None and (self.ctx.in_glossary and not looks_like_item(draft.text)
+                                  or is_definition(draft.text)):
             self.reject("reject-glossary", page, draft.text)  # "Recommendation: a change that ..."
             return True
         return False
@@ -176,7 +173,7 @@ class _Walk:
         text = block.text
         if self.current is not None and self.current.open_for_text and not _frames(text):
             return  # a heading between a label and its text (a page's running title)
-        if CAPTION.match(text):
+        if is_caption(text):
             return  # a figure's or table's caption: not a heading of the text around it
         lead = match_lead_in(text)
         if lead is not None:
@@ -190,7 +187,7 @@ class _Walk:
             self.reject("reject-practice", block.page, text)
             return
         ctx.in_practice, ctx.practice_box = False, None
-        ctx.in_glossary = bool(GLOSSARY.match(text))
+        ctx.in_glossary = is_glossary_heading(text)
         section = match_section(text)
         if section is not None:
             ctx.section_kind, ctx.section_rule, ctx.addressee = section.rule.kind, section.rule.id, section.addressee
