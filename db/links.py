@@ -24,6 +24,7 @@ from ..extractors.matching import (
 )
 from .records import current_records
 from .schema import ensure_shape
+from .triage import refresh_triage
 
 
 class LinkError(LookupError):
@@ -42,10 +43,12 @@ class MatchResult:
     editions: int
 
 
+FINDING_COLUMNS = ("select f.id, f.key, f.kind, f.ref, f.text, f.lead_in, f.verdict, f.report_id, r.source, r.title, "
+                   "r.published, r.edition from findings f join reports r on r.id = f.report_id")
+
+
 def _findings(db: sqlite_utils.Database) -> list[dict]:
-    return list(db.query(
-        "select f.id, f.key, f.kind, f.ref, f.text, f.lead_in, f.verdict, f.report_id, r.source, r.title, r.published, "
-        "r.edition from findings f join reports r on r.id = f.report_id order by r.published, r.id, f.id"))
+    return list(db.query(FINDING_COLUMNS + " order by r.published, r.id, f.id"))
 
 
 def publication_key(row: dict) -> tuple[str, str]:
@@ -65,10 +68,9 @@ def primary_reports(findings: list[dict]) -> dict[int, int]:
     return {f["report_id"]: best[publication_key(f)][1] for f in findings}
 
 
-def link_findings(db: sqlite_utils.Database, findings: list[dict], primary: dict[int, int],
-                  workers: int = -1) -> tuple[int, int]:
-    """finding_links: each finding of a secondary edition -> the primary's copy ("edition"), and each
-    finding of a later report -> the earlier finding it restates ("restated"). Returns the counts."""
+def finding_link_rows(findings: list[dict], primary: dict[int, int], workers: int = -1) -> list[dict]:
+    """Each finding of a secondary edition -> the primary's copy ("edition"), and each finding of a
+    later report -> the earlier finding it restates ("restated"), as finding_links rows."""
     rows: list[dict] = []
     candidates = text_candidates([f["text"] for f in findings], [f["text"] for f in findings], workers=workers,
                                  floor=MATCHED, top=8)
@@ -94,6 +96,13 @@ def link_findings(db: sqlite_utils.Database, findings: list[dict], primary: dict
         a, b = findings[c.left], findings[c.right]
         method = "edition" if primary[a["report_id"]] == primary[b["report_id"]] else "restated"
         rows.append({"finding_id": a["id"], "original_id": b["id"], "score": c.text_score, "method": method})
+    return rows
+
+
+def link_findings(db: sqlite_utils.Database, findings: list[dict], primary: dict[int, int],
+                  workers: int = -1) -> tuple[int, int]:
+    """Rebuild finding_links for the whole corpus. Returns the restated and edition counts."""
+    rows = finding_link_rows(findings, primary, workers)
     with db.atomic():
         db.execute("delete from finding_links")
         db["finding_links"].insert_all(rows)
@@ -151,6 +160,7 @@ def match_records(db: sqlite_utils.Database, workers: int = -1) -> MatchResult:
     with db.atomic():
         db.execute("delete from record_links")
         db["record_links"].insert_all(rows)
+        refresh_triage(db)  # match states, tracker references and edition links have all been rebuilt
     linked = {r["finding_id"] for r in rows if r["finding_id"]}
     new = sum(1 for f in pool if f["verdict"] in ("yes", "conditional") and f["id"] not in linked)
     count = {s: sum(r["state"] == s for r in rows) for s in ("matched", "probable", "confirmed", "orphan")}

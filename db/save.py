@@ -9,7 +9,9 @@ import sqlite_utils
 
 from ..model import Finding, Page, Report
 from .decisions import apply_decisions
+from .editions import link_editions
 from .schema import ensure_shape
+from .triage import refresh_triage
 
 
 def now() -> str:
@@ -52,6 +54,7 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
             }).last_pk
             db["finding_addressees"].insert_all({"finding_id": finding_id, "addressee": a} for a in f.addressees)
         apply_decisions(db, report_id)
+        refresh_triage(db, link_editions(db, report_id))
     return report_id
 
 
@@ -64,11 +67,28 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
         db.execute(f"delete from finding_links where finding_id in ({marks}) or original_id in ({marks})", ids * 2)
         db.execute(f"delete from record_links where finding_id in ({marks})", ids)
     db.execute("delete from findings where report_id = ?", [report_id])
+    db.execute("delete from triage_items where report_id = ?", [report_id])
     db.execute("delete from pages where report_id = ?", [report_id])
     db.execute("delete from reports where id = ?", [report_id])
 
 
-def record_error(db: sqlite_utils.Database, source: str, reason: str) -> None:
+def record_error(db: sqlite_utils.Database, source: str, reason: str, *, sha256: str | None = None) -> None:
+    """One row per failed file: a re-run updates its reason, when it was last tried and how many tries."""
     ensure_shape(db)
     with db.atomic():
-        db["ingest_errors"].insert({"source": source, "reason": reason, "at": now()})
+        rows = list(db.query("select first_at, at, tries from ingest_errors where source = ?", [source]))
+        # rows written before tries were counted stand for one try each
+        tries = sum(r["tries"] or 1 for r in rows) + 1
+        first = min((r["first_at"] or r["at"] for r in rows), default=None)
+        db.execute("delete from ingest_errors where source = ?", [source])
+        at = now()
+        db["ingest_errors"].insert({"source": source, "reason": reason, "at": at, "first_at": first or at,
+                                    "tries": tries, "sha256": sha256})
+
+
+def clear_error(db: sqlite_utils.Database, source: str, sha256: str | None = None) -> int:
+    """Forget a file's failures once it ingests (by its name, or by its content under another name)."""
+    with db.atomic():
+        cursor = db.execute("delete from ingest_errors where source = ? or (sha256 is not null and sha256 = ?)",
+                            [source, sha256])
+    return cursor.rowcount

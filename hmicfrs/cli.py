@@ -9,19 +9,21 @@ import os
 import sys
 import tempfile
 import textwrap
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 import sqlite_utils
 
+from hmicfrs.commands.paper import paper
+from hmicfrs.commands.users import users
 from hmicfrs.config import load_profile
-from hmicfrs.db.save import record_error, report_id_for, save_document
+from hmicfrs.db.save import record_error
 from hmicfrs.db.schema import checkpoint, ensure_shape
 from hmicfrs.ingest.document import sha256_of
 from hmicfrs.ingest.errors import IngestError
-from hmicfrs.pipeline import read_document, read_html_document
+from hmicfrs.outcome import ReaderPool
+from hmicfrs.pipeline import read_document
 
 DEFAULT_DB = "hmicfrs.db"
 
@@ -30,6 +32,10 @@ DEFAULT_DB = "hmicfrs.db"
 @click.version_option(package_name="hmicfrs")
 def main() -> None:
     """Turn HMICFRS inspection reports into a searchable, triaged database."""
+
+
+main.add_command(paper)
+main.add_command(users)
 
 
 @dataclass
@@ -63,12 +69,10 @@ CORPUS_DIR = "hmicfrs-corpus"
 
 def _fetcher(listing_url: str | None, allow_hosts: tuple[str, ...], interval: float, timeout: float = 30.0,
              retries: int = 3, backoff: float = 2.0):
-    from urllib.parse import urlparse
-
-    from hmicfrs.corpus.fetch import Fetcher
+    from hmicfrs.corpus.fetch import Fetcher, origin_of
     from hmicfrs.corpus.site import ALLOWED_HOSTS
 
-    hosts = ALLOWED_HOSTS + tuple(allow_hosts) + ((urlparse(listing_url).hostname,) if listing_url else ())
+    hosts = ALLOWED_HOSTS + tuple(allow_hosts) + ((origin_of(listing_url),) if listing_url else ())
     return Fetcher(hosts, interval=interval, timeout=timeout, retries=retries, backoff=backoff)
 
 
@@ -80,7 +84,7 @@ def _fetcher(listing_url: str | None, allow_hosts: tuple[str, ...], interval: fl
 @click.option("--workers", default=1, show_default=True, help="Processes reading PDF pages in parallel (0: all cores)")
 @click.option("--corpus", "corpus_dir", default=CORPUS_DIR, show_default=True,
               help="Where a report fetched by URL is stored (by SHA-256)")
-@click.option("--allow-host", "allow_hosts", multiple=True, help="Also fetch from this host (a mirror)")
+@click.option("--allow-host", "allow_hosts", multiple=True, help="Also fetch from this host (HOST:PORT: a port)")
 def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config: str | None, workers: int,
            corpus_dir: str, allow_hosts: tuple[str, ...]) -> None:
     """Ingest reports: PDF files, folders of PDFs (recursively), saved HTML editions (.html), or URLs
@@ -104,7 +108,7 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
         failed_fetches = len(errors)
     workers = workers if workers > 0 else (os.cpu_count() or 1)
     with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(ProcessPoolExecutor(workers)) if workers > 1 else None
+        pool = stack.enter_context(ReaderPool(workers)) if workers > 1 else None
         done, skipped, failed = _ingest_files(db, files, profile, pool)
         failed += failed_fetches
     _finish_ingest(db, db_path, done, skipped, failed)
@@ -131,7 +135,7 @@ def _finish_ingest(db: sqlite_utils.Database, db_path: str, done: int, skipped: 
 @click.option("--limit", type=int, help="At most this many reports")
 @click.option("--dry-run", is_flag=True, help="List what would be downloaded; download and store nothing")
 @click.option("--listing-url", help="Publications listing to read (default: the HMICFRS site)")
-@click.option("--allow-host", "allow_hosts", multiple=True, help="Also fetch from this host (a mirror)")
+@click.option("--allow-host", "allow_hosts", multiple=True, help="Also fetch from this host (HOST:PORT: a port)")
 @click.option("--interval", default=1.0, show_default=True, help="Seconds between requests (be polite)")
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for a server")
 @click.option("--retries", default=3, show_default=True, help="Tries again after a 5xx, a timeout or a cut-off body")
@@ -207,63 +211,38 @@ def editions(db_path: str, as_json: bool) -> None:
 
 def _fetch_urls(urls: list[str], corpus: Path, allow_hosts: tuple[str, ...]) -> tuple[list[Source], list]:
     """Download each URL (a PDF, or a report page's PDFs) into the corpus folder."""
-    from urllib.parse import urlparse
+    from hmicfrs.corpus.fetch import origin_of
+    from hmicfrs.corpus.sync import fetch_urls
 
-    from hmicfrs.corpus.fetch import FetchError
-    from hmicfrs.corpus.site import parse_report_page
-    from hmicfrs.corpus.sync import file_name
-
-    # the hosts the user named are allowed; redirects elsewhere are not
-    fetcher = _fetcher(None, allow_hosts + tuple({urlparse(u).hostname for u in urls}), interval=0.5)
-    sources, errors = [], []
+    # the hosts (and ports) the user named are allowed; redirects elsewhere are not
+    fetcher = _fetcher(None, allow_hosts + tuple({origin_of(u) for u in urls}), interval=0.5)
     try:
-        for url in urls:
-            try:
-                if file_name(url).lower().endswith(".pdf"):
-                    pdf_urls = [url]
-                else:
-                    page = parse_report_page(fetcher.page(url).text or "", url)
-                    if not page.pdf_urls:
-                        errors.append((url, "no PDF link on the page; give the PDF's own address"))
-                        continue
-                    pdf_urls = page.pdf_urls
-                for pdf_url in pdf_urls:
-                    got = fetcher.download_pdf(pdf_url, corpus / "pdfs")
-                    sources.append(Source(got.path, file_name(pdf_url), pdf_url, _pdf_url(got.path)))
-            except FetchError as exc:
-                errors.append((url, str(exc)))
+        result = fetch_urls(fetcher, urls, corpus)
     finally:
         fetcher.close()
-    return sources, errors
+    sources = [Source(d.path, d.name, d.url, _pdf_url(d.path)) for d in result.downloaded]
+    return sources, result.errors
 
 
 def _ingest_files(db: sqlite_utils.Database, files: list[Source], profile, pool) -> tuple[int, int, int]:
+    from hmicfrs.outcome import ingest_file
+
     done = skipped = failed = 0
     with click.progressbar(files, label="Ingesting", file=sys.stderr, show_pos=True,
                            item_show_func=lambda f: f.name if f else "") as bar:
         for src in bar:
-            try:
-                digest = sha256_of(src.path)
-                if report_id_for(db, digest) is not None:
-                    skipped += 1
-                    continue
-                if src.path.suffix.lower() in (".html", ".htm"):
-                    doc = read_html_document(src.path, profile, sha256=digest, source=src.name)
-                else:
-                    doc = read_document(src.path, profile, sha256=digest, pool=pool, source=src.name)
-                save_document(db, doc.report, doc.pages, doc.findings, profile.name, pdf_url=src.pdf_url,
-                              path=str(src.path.resolve()))
-                for warning in doc.report.warnings:
-                    click.echo(f"\nwarning: {src.label}: {warning}", err=True)
-                done += 1
-            except IngestError as exc:
+            outcome = ingest_file(db, src.path, src.name, src.label, profile, pool, src.pdf_url)
+            if outcome.status == "failed":
                 failed += 1
-                click.echo(f"\nerror: {src.label}: {exc}", err=True)
-                record_error(db, src.label, str(exc))
-            except OSError as exc:
-                failed += 1
-                click.echo(f"\nerror: {src.label}: cannot read the file ({exc.strerror})", err=True)
-                record_error(db, src.label, f"cannot read the file ({exc.strerror})")
+                click.echo(f"\nerror: {src.label}: {outcome.reason}", err=True)
+                continue
+            if outcome.status == "duplicate":
+                click.echo(f"\nnote: {src.label}: the same file as {outcome.same_as}, already stored; skipped",
+                           err=True)
+            for warning in outcome.warnings:
+                click.echo(f"\nwarning: {src.label}: {warning}", err=True)
+            done += outcome.status == "ingested"
+            skipped += outcome.status != "ingested"
     return done, skipped, failed
 
 
@@ -405,9 +384,11 @@ def calendar(reports: tuple[str, ...], ics_path: str, db_path: str, force_name: 
 @click.argument("verdict", type=click.Choice(["yes", "conditional", "no"]), required=False)
 @click.option("--reason", default="", help="Why (required with a verdict)")
 @click.option("--by", "by", help="Who decided (name or role)")
+@click.option("--owner", help="Who in the force owns the item")
 @click.option("--clear", is_flag=True, help="Remove the decision; the automatic verdict comes back")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="Database to update")
-def decide(finding: str, verdict: str | None, reason: str, by: str | None, clear: bool, db_path: str) -> None:
+def decide(finding: str, verdict: str | None, reason: str, by: str | None, owner: str | None, clear: bool,
+           db_path: str) -> None:
     """Override a finding's verdict with a person's decision; it survives re-ingest.
 
     FINDING is the finding's id (findings table) or REPORT.pdf:KEY, e.g. kent-peel.pdf:recommendation-3.
@@ -418,12 +399,12 @@ def decide(finding: str, verdict: str | None, reason: str, by: str | None, clear
     db = _open_db(db_path)
     try:
         if clear:
-            removed = undecide(db, finding)
+            removed = undecide(db, finding, by)
             click.echo(f"{finding}: decision removed" if removed else f"{finding}: there was no decision", err=True)
             return
         if verdict is None:
             raise click.UsageError("give a VERDICT (yes, conditional or no) or --clear")
-        d = record(db, finding, verdict, reason, by)
+        d = record(db, finding, verdict, reason, by, owner)
     except DecisionError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{d.source}:{d.finding_key} -> {d.verdict} for {d.force} ({d.reason})", err=True)
@@ -586,16 +567,24 @@ def match(db_path: str, as_json: bool, confirm: tuple[str, ...], reject: tuple[s
 @main.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to serve")
 @click.option("--port", default=8001, show_default=True, help="Port to listen on")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface; 0.0.0.0 exposes it")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface; 0.0.0.0 exposes it (refused until a user exists: hmicfrs users add)")
 @click.option("--pdfs", type=click.Path(file_okay=False), help="Folder of the ingested PDFs, served at /pdfs")
 def serve(db_path: str, port: int, host: str, pdfs: str | None) -> None:
-    """Browse the database in Datasette (read-only)."""
-    from hmicfrs.db.serve import datasette_args
+    """Browse the database in Datasette. Anyone who can reach it reads; people added with `hmicfrs users
+    add` sign in at /-/login and record decisions. Reports ingested meanwhile show without a restart."""
+    from hmicfrs.db.serve import NoUsers, check_host, datasette_args, serve_environment
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'hmicfrs ingest PDF...' first")
+    try:
+        check_host(Path(db_path), host)
+    except NoUsers as exc:
+        raise click.ClickException(str(exc)) from exc
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach this machine can read the data", err=True)
+    ensure_shape(sqlite_utils.Database(db_path))  # decision_history and its triggers, for an older database
+    os.environ.update(serve_environment(Path(db_path)))
     checkpoint(db_path)
     folder = Path(pdfs) if pdfs else _pdf_folder(Path(db_path))
     if folder is None:
@@ -647,5 +636,9 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
                no_match=False)
     checkpoint(db_path)
     if not no_serve:
+        from hmicfrs.db.serve import serve_environment
+
+        os.environ.update(serve_environment(Path(db_path)))
         click.echo(f"Serving {db_path} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
         _run_datasette(datasette_args(Path(db_path), "127.0.0.1", port, folder))
+

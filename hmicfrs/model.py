@@ -62,17 +62,22 @@ class Page:
 
 @dataclass
 class Block:
-    """A run of lines that belong together: a heading, a paragraph or one list item."""
+    """A run of lines that belong together: a heading, a paragraph, one list item or one table row."""
 
-    kind: str  # "heading" | "para" | "bullet"
+    kind: str  # "heading" | "para" | "bullet" | "row"
     lines: list[Line]
     first_on_page: bool = False  # first body block of its page or column: a break precedes it
     indent: float = 0.0  # how far the block starts right of the column's text margin
     bullet_glyph: bool = False
     pages: list[int] = field(default_factory=list)
+    marker: str | None = None  # a list item's number or letter as printed: "3", "5a", "(b)", "1.2"
+    cells: list[tuple[str, str]] | None = None  # a table row: (column header, cell text) in column order
+    cell_lines: list[list[Line]] | None = None  # ... and each cell's lines
 
     @property
     def text(self) -> str:
+        if self.cells is not None:
+            return " ".join(text for _, text in self.cells if text)
         return join_lines([ln.text for ln in self.lines])
 
     @property
@@ -86,7 +91,6 @@ class Block:
     @property
     def column(self) -> int:
         return self.lines[0].column
-
 
 
 def join_lines(texts: Iterable[str]) -> str:
@@ -117,6 +121,7 @@ class Report:
     source: str | None = None
     is_hmicfrs: bool = True
     producer: str | None = None  # "Creator; Producer" from the PDF's metadata
+    pdf_title: str | None = None  # the PDF's own Title metadata: the title when the cover offers none
 
     @property
     def edition(self) -> str:
@@ -125,6 +130,7 @@ class Report:
             return "html"
         return "web" if self.producer and WEB_PRINT.search(self.producer) else "pdf"
     warnings: list[str] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)  # candidates a rejection rule turned down: rule, page, text
 
     @property
     def pcc_response_due(self) -> date | None:
@@ -133,6 +139,7 @@ class Report:
 
     def as_json(self) -> dict:
         out = asdict(self)
+        out.pop("pdf_title")  # an input to the title, not part of the report's record
         out["published"] = self.published.isoformat() if self.published else None
         due = self.pcc_response_due
         out["pcc_response_due"] = due.isoformat() if due else None
@@ -153,6 +160,7 @@ class Finding:
     boxed: bool = False
     heading_addressee: str | None = None  # "To chief constables" printed with the label
     status: str | None = None  # "Status: partially achieved", printed in a progress report
+    timescale: str | None = None  # the deadline as printed in a findings table's date column
     deadline: date | None = None
     deadline_text: str | None = None
     immediate: bool = False

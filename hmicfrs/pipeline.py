@@ -13,7 +13,7 @@ from pathlib import Path
 from .extractors import warm
 from .extractors.applicability import ForceProfile
 from .extractors.pipeline import describe_report, extract
-from .extractors.report_meta import INSPECTORATE
+from .extractors.report_meta import INSPECTORATE, readable_title
 from .ingest.blocks import iter_blocks
 from .ingest.document import read_pages, sha256_of
 from .model import Document, Report
@@ -26,7 +26,7 @@ def read_document(path: Path, profile: ForceProfile | None = None, sha256: str |
     pages = read_pages(path, report, pool, on_reading=warm.warm_up)  # spaCy loads while pages are read
     warm.ready()
     describe_report(pages, report)
-    findings = extract(list(iter_blocks(pages)), report, profile)
+    findings = extract(pages, list(iter_blocks(pages)), report, profile)
     return Document(report, pages, findings)
 
 
@@ -40,12 +40,12 @@ def read_html_document(path: Path, profile: ForceProfile | None = None, sha256: 
     pages, title, published, site_text = read_html_pages(path)
     warm.ready()
     describe_report(pages, report)
-    if title:
-        report.title = title
+    if readable_title(title):
+        report.title = readable_title(title)
     if published:
         with suppress(ValueError):  # an odd meta date: keep the one read from the text
             report.published = date.fromisoformat(published[:10])
     if not report.is_hmicfrs and INSPECTORATE.search(site_text):
         report.is_hmicfrs = True  # the site's own header and footer name it; the article may not
-    findings = extract(list(iter_blocks(pages)), report, profile)
+    findings = extract(pages, list(iter_blocks(pages)), report, profile)
     return Document(report, pages, findings)

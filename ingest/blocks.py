@@ -8,9 +8,11 @@ print bullets as an odd glyph or none at all, so the indent decides).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from ..model import BULLET, Block, Line, Page
+from .tables import Table, cell_text, find_tables
 
 PARAGRAPH_GAP = 1.45  # a gap between lines wider than this many line heights starts a paragraph
 HEADING_SCALE = 1.08  # lines this much larger than body text are headings
@@ -23,26 +25,120 @@ def is_heading(line: Line, body: float) -> bool:
     return line.bold or (body > 0 and line.size >= body * HEADING_SCALE)
 
 
+MARKER = re.compile(
+    r"^(?P<m>\(?\d{1,2}[a-z]?[.)]|\(?[a-z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|\d{1,2}[a-z]?)"
+    r"\s+(?=\S)")
+BARE_MARKER = re.compile(r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4}|\d{1,2}\.\d{1,2})[.)]?"
+                         r"|[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013\u2014*>\uf000-\uf0ff-]")
+MID_PHRASE = re.compile(r"(?:[,\u2013\u2014-]|\b(?:the|a|an|of|and|for|to|in|on|with|by|or|that|which|its|their|"
+                        r"National|Police|Chief))$", re.I)
+HANG = 3.0  # a wrapped line of a numbered item starts at least this far right of its number
+
+
+def list_marker(line: Line, indent: float, set_apart: bool = False) -> str | None:
+    """The number or letter opening a list item or a numbered paragraph ("3", "5a", "(b)", "2.4").
+    `set_apart`: the number was printed apart from its text (a tab), as list numbers are."""
+    m = MARKER.match(line.text)
+    if not m:
+        return None
+    marker = m.group("m")
+    if not marker.endswith((".", ")")) and "." not in marker and indent <= 6 and not set_apart:
+        return None  # a bare number at the margin: a wrapped line that starts "20 (20 percent)"
+    if re.fullmatch(r"\d{1,2}\.", marker) and re.match(r"\d", line.text[m.end():]):
+        return None  # "1. 5 million", not a list
+    return marker.strip()
+
+
 def iter_blocks(pages: Iterable[Page]) -> Iterator[Block]:
-    """Split every page's body lines into blocks, in reading order."""
+    """Split every page's body lines into blocks, in reading order; tables come out one block a row."""
+    pages = list(pages)
+    body = document_body_size(pages)
     for page in pages:
-        yield from _page_blocks(page)
+        tables, rest = find_tables(page.lines)
+        lines, set_apart = _join_bare_markers(rest)
+        blocks = list(_page_blocks(page, lines, max(page.body_size, body), set_apart))
+        for table in tables:
+            rows = _row_blocks(table)
+            at = next((i for i, b in enumerate(blocks) if b.lines[0].top > table.top), len(blocks))
+            blocks[at:at] = rows
+        if blocks:
+            blocks[0].first_on_page = True
+        yield from blocks
 
 
-def _page_blocks(page: Page) -> Iterator[Block]:
-    margins = _column_margins(page.lines)
+def _row_blocks(table: Table) -> list[Block]:
+    out = []
+    for row in table.rows:
+        lines = sorted((ln for cell in row for ln in cell), key=lambda ln: (ln.top, ln.x0))
+        if not lines:
+            continue
+        cells = [(head, cell_text(cell)) for head, cell in zip(table.header, row, strict=True)]
+        out.append(Block("row", lines, cells=cells, cell_lines=[sorted(c, key=lambda ln: ln.top) for c in row]))
+    return out
+
+
+def _join_bare_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:
+    """A number or bullet printed alone ("5a", "\u2022") with its text further along the same baseline:
+    one line, wherever the reading order put the two (a smaller glyph sits a little lower than its
+    text). Returns the lines and the ids of those joined (their marker was set apart from the text)."""
+    partner: dict[int, int] = {}  # text line index -> marker line index
+    taken: set[int] = set()
+    for i, line in enumerate(lines):
+        if not BARE_MARKER.fullmatch(line.text):
+            continue
+        for j in sorted(range(max(0, i - 3), min(i + 4, len(lines))), key=lambda k: abs(k - i)):
+            other = lines[j]
+            if (j != i and j not in taken and j not in partner and abs(other.top - line.top) <= 2.5
+                    and other.x0 > line.x1 and other.column == line.column
+                    and not BARE_MARKER.fullmatch(other.text)):
+                partner[j] = i
+                taken.add(i)
+                break
+    out: list[Line] = []
+    joined: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in taken:
+            continue
+        if i in partner:
+            mark = lines[partner[i]]
+            line = Line(line.page, mark.x0, min(line.top, mark.top), line.x1, max(line.bottom, mark.bottom),
+                        f"{mark.text} {line.text}", line.size, line.bold, line.column, line.box)
+            joined.add(id(line))
+        out.append(line)
+    return out, joined
+
+
+def document_body_size(pages: list[Page]) -> float:
+    """The body type size of most of the document's text: a page full of smaller table text keeps
+    the document's notion of what is larger than body text."""
+    weights: Counter[float] = Counter()
+    for page in pages:
+        weights[page.body_size] += len(page.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]) -> Iterator[Block]:
+    margins = _column_margins(lines)
     current: Block | None = None
     prev: Line | None = None
     first = True
-    for line in page.lines:
-        heading = is_heading(line, page.body_size)
+    for line in lines:
         margin = margins.get((line.column, line.box), line.x0)
         indent = max(0.0, line.x0 - margin)
+        in_list = current is not None and current.marker is not None and abs(current.lines[0].x0 - line.x0) <= 2
+        marker = list_marker(line, indent, id(line) in set_apart or in_list)
+        heading = is_heading(line, body) and not _item_not_heading(line, marker, body)
         glyph = bool(BULLET.match(line.text)) and len(line.text) > 2
         if glyph and line.text[0] in "–—-" and indent <= 2:
             glyph = False  # a dash opening a wrapped line of body text, not a list dash
-        starts_item = glyph or (indent > 6 and not heading and _starts_item(current, prev, line))
-        new_block = (
+        hanging = (current is not None and current.marker is not None and prev is not None and marker is None
+                   and not heading and line.column == prev.column and line.box == prev.box
+                   and line.x0 > current.lines[0].x0 + HANG and _gap(prev, line) < line.height)
+        starts_item = not hanging and (glyph or (marker is not None and not heading)
+                                       or (indent > 6 and not heading and _starts_item(current, prev, line)))
+        wrapped_heading = (heading and current is not None and current.kind == "heading" and prev is not None
+                           and _heading_wraps(prev, line))
+        new_block = not hanging and not wrapped_heading and (
             current is None
             or heading
             or current.kind == "heading"
@@ -57,14 +153,30 @@ def _page_blocks(page: Page) -> Iterator[Block]:
             if current is not None:
                 yield current
             kind = "heading" if heading else ("bullet" if starts_item or indent > 6 else "para")
+            if marker is not None and "." in marker.rstrip(".") and not glyph:
+                kind = "para"  # "2.4 ...": a numbered paragraph, not a list item
             current = Block(kind, [line], first_on_page=first or (prev is not None and line.column != prev.column),
-                            indent=indent, bullet_glyph=glyph)
+                            indent=indent, bullet_glyph=glyph, marker=None if heading else marker)
             first = False
         else:
             current.lines.append(line)
         prev = line
     if current is not None:
         yield current
+
+
+def _heading_wraps(prev: Line, line: Line) -> bool:
+    """A heading set over two lines: same type, close below, and the first line stops mid-phrase."""
+    return (abs(prev.size - line.size) < 0.3 and prev.bold == line.bold and prev.column == line.column
+            and prev.box == line.box and 0 <= _gap(prev, line) < 0.6 * line.height
+            and (bool(MID_PHRASE.search(prev.text)) or line.text[:1].islower()))
+
+
+def _item_not_heading(line: Line, marker: str | None, body: float) -> bool:
+    """A bold numbered line in body type that reads as a sentence is a list item, not a heading."""
+    if marker is None or (body and line.size >= body * HEADING_SCALE):
+        return False
+    return len(line.text.split()) > 6
 
 
 def _gap(prev: Line, line: Line) -> float:

@@ -14,6 +14,7 @@ from collections import Counter
 from ..model import Line, Page
 from .pdf import RawPage, Run
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SMALL = 0.85  # a run smaller than this share of the body size is not body text
 EDGE_BAND = 0.08  # top and bottom share of the page where running headers and footers sit
 SPACES = re.compile(r"[ \t\u00a0]+")
@@ -36,6 +37,8 @@ def build_page(raw_page: RawPage) -> Page:
     made = [_make_line(g, raw_page.number) for g in groups]
     everything = sorted(made, key=lambda ln: (ln.top, ln.x0))
     full_text = "\n".join(ln.text for ln in everything)
+    if not full_text and raw_page.text.strip():  # characters PDFium reads outside any run (vertical text)
+        full_text = "\n".join(filter(None, (clean(t) for t in raw_page.text.splitlines())))
     # Body lines: the same lines less small type (footnote markers, footnotes, running headers/footers);
     # a line with no small type is the line already made (full_text is built, so sharing it is safe)
     lines = []
@@ -64,7 +67,9 @@ def clean(text: str) -> str:
     """NFKC (ligatures), soft hyphens and odd spaces out; keeps typographic quotes and dashes."""
     if not text.isascii():  # NFKC and the replacements below leave ASCII as it is
         text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\ufffe", "")
+    text = text.replace("\x02", "-")  # PDFium's mark for a hyphen that ends a line ("risk-" / "assessed")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL.sub("", text)
     return SPACES.sub(" ", text).strip()
 
 

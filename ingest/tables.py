@@ -1,0 +1,188 @@
+"""Lines -> tables, by geometry alone: a header row of short cells side by side, then rows whose lines
+fall into the header's columns. Which tables hold findings is the extractors' business; here a table
+is only cells.
+
+A row starts where its first column has text, or after a visible gap between rows (cells that wrap
+keep their lines close). A table ends at a line that straddles a column boundary, a change of type
+size, or a gap wider than a paragraph's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Line
+
+
+@dataclass(frozen=True)
+class TableSettings:
+    """Thresholds for finding tables (PDF points unless said otherwise)."""
+
+    same_row: float = 2.0  # tops within this distance are one printed row
+    max_header_cell: int = 40  # characters: header cells are short
+    min_columns: int = 2
+    min_rows: int = 1  # body rows below the header
+    column_slack: float = 4.0  # a cell's text may start this far left of its column
+    overhang: float = 20.0  # ... and end this far into the next column (a line running further is body text)
+    row_gap: float = 0.45  # a gap above a line wider than this many line heights starts a row
+    end_gap: float = 2.5  # a gap wider than this many line heights ends the table
+    max_ref: int = 8  # characters: a first column this short holds refs, so each new one starts a row
+    size_change: float = 1.5  # a line this many points larger or smaller than the body rows ends it
+
+
+SETTINGS = TableSettings()
+
+
+@dataclass
+class Table:
+    """Cells of one table on one page: `header` texts, and each row's cells in header order."""
+
+    page: int
+    columns: list[float]  # left edge of each column
+    header: list[str]
+    header_lines: list[Line]
+    rows: list[list[list[Line]]] = field(default_factory=list)  # row -> column -> lines
+    consumed: list[Line] = field(default_factory=list)  # the page's lines the rows were read from
+
+    @property
+    def top(self) -> float:
+        return self.header_lines[0].top
+
+
+def find_tables(lines: list[Line], settings: TableSettings = SETTINGS) -> tuple[list[Table], list[Line]]:
+    """The tables on one page's body lines, and the lines that are not in any table."""
+    two_columns = any(ln.column for ln in lines)  # side-by-side text columns are not a table ...
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    tables: list[Table] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(ordered):
+        row = _printed_row(ordered, i, settings)
+        if two_columns and len(row) < 3 and not all(ln.bold for ln in row):
+            i += 1  # ... but a header of three cells, or of bold cells, starts one even there
+            continue
+        table = _table_from(ordered, i, row, settings)
+        if table is None:
+            i += 1
+            continue
+        tables.append(table)
+        members = {id(ln) for ln in table.header_lines} | {id(ln) for ln in table.consumed}
+        used |= members
+        i = max(j for j, ln in enumerate(ordered) if id(ln) in members) + 1
+    rest = [ln for ln in lines if id(ln) not in used]
+    return tables, rest
+
+
+def _printed_row(ordered: list[Line], start: int, settings: TableSettings) -> list[Line]:
+    top = ordered[start].top
+    return [ln for ln in ordered[start:start + 12] if abs(ln.top - top) <= settings.same_row]
+
+
+def _table_from(ordered: list[Line], start: int, header: list[Line], settings: TableSettings) -> Table | None:
+    if len(header) < settings.min_columns or any(len(h.text) > settings.max_header_cell for h in header):
+        return None
+    header = sorted(header, key=lambda ln: ln.x0)
+    if any(b.x0 - a.x1 < 6 for a, b in zip(header, header[1:], strict=False)):
+        return None  # words of one line, not cells
+    table = Table(header[0].page, [h.x0 for h in header], [h.text for h in header], header)
+    fill = _Filling(height=max(h.height for h in header), last_bottom=max(h.bottom for h in header))
+    for line in ordered[start + len(header):]:
+        pieces = _cells_of(line, table.columns, settings)
+        if pieces is None or not fill.add(table, pieces, settings):
+            break
+        table.consumed.append(line)
+    filled = [r for r in table.rows if sum(1 for cell in r if cell) >= 2]
+    if len(filled) < settings.min_rows:
+        return None
+    return table
+
+
+@dataclass
+class _Filling:
+    """Where the rows of a table being read have got to."""
+
+    height: float
+    last_bottom: float
+    row_bottom: float = 0.0
+    body_size: float | None = None
+
+    def add(self, table: Table, pieces: list[tuple[int, Line]], settings: TableSettings) -> bool:
+        """Put one printed line's cells into the table; False when the line ends the table instead."""
+        for col, line in pieces:
+            if self.body_size is None:
+                self.body_size = line.size
+            elif abs(line.size - self.body_size) > settings.size_change:
+                return False
+            if line.top - self.last_bottom > settings.end_gap * max(self.height, line.height):
+                return False
+            current = table.rows[-1] if table.rows else None
+            new_row = current is None or (
+                line.top - self.row_bottom > settings.row_gap * line.height and not _same_top_as_row(line, current)
+            ) or (col == 0 and bool(current[0]) and len(current[0][-1].text) <= settings.max_ref)
+            if new_row:
+                current = [[] for _ in table.columns]
+                table.rows.append(current)
+                self.row_bottom = line.bottom
+            current[col].append(line)
+            self.row_bottom = max(self.row_bottom, line.bottom)
+            self.last_bottom = max(self.last_bottom, line.bottom)
+        return True
+
+
+def _cells_of(line: Line, columns: list[float], settings: TableSettings) -> list[tuple[int, Line]] | None:
+    """The column a line sits in; a line that starts inside a column other than the first and runs on
+    into the next holds two cells that the layout printed close enough to join, and is cut in two
+    (at the word nearest the boundary). None when a line runs across the columns: body text."""
+    col = _column_of(line, columns, settings)
+    if col is not None:
+        return [(col, line)]
+    start = _column_start(line, columns, settings)
+    if start is None or start == 0 or start + 1 >= len(columns):
+        return None
+    boundary = columns[start + 1] - settings.column_slack
+    if start + 2 < len(columns) and line.x1 > columns[start + 2] + settings.overhang:
+        return None
+    share = (boundary - line.x0) / max(line.x1 - line.x0, 1.0)
+    cut = _nearest_space(line.text, round(share * len(line.text)))
+    if cut is None:
+        return None
+    left = Line(line.page, line.x0, line.top, boundary, line.bottom, line.text[:cut].strip(), line.size, line.bold,
+                line.column, line.box)
+    right = Line(line.page, columns[start + 1], line.top, line.x1, line.bottom, line.text[cut:].strip(), line.size,
+                 line.bold, line.column, line.box)
+    return [(start, left), (start + 1, right)]
+
+
+def _column_start(line: Line, columns: list[float], settings: TableSettings) -> int | None:
+    col = None
+    for k, left in enumerate(columns):
+        if line.x0 >= left - settings.column_slack:
+            col = k
+    return col
+
+
+def _nearest_space(text: str, at: int) -> int | None:
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    return min(spaces, key=lambda i: abs(i - at)) if spaces else None
+
+
+def _same_top_as_row(line: Line, row: list[list[Line]] | None) -> bool:
+    return bool(row) and any(abs(ln.top - line.top) <= SETTINGS.same_row for cell in row for ln in cell)
+
+
+def _column_of(line: Line, columns: list[float], settings: TableSettings) -> int | None:
+    """The column a line sits in, or None when it straddles a column boundary (body text)."""
+    col = _column_start(line, columns, settings)
+    if col is None:
+        return None
+    nxt = columns[col + 1] if col + 1 < len(columns) else None
+    if nxt is not None and line.x1 > nxt + settings.overhang:
+        return None
+    return col
+
+
+def cell_text(cell: list[Line]) -> str:
+    """A cell's lines as running text (the model's join rule)."""
+    from ..model import join_lines
+
+    return join_lines(ln.text for ln in sorted(cell, key=lambda ln: ln.top))
