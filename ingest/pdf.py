@@ -140,7 +140,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
     width, height = right - left, top - bottom
     textpage = page.get_textpage()
     try:
-        runs = [Run(*fields) for fields in read_runs(textpage, top, left)]
+        runs = _read_runs(textpage, top, left)
         chars = raw.FPDFText_CountChars(textpage)
         # "no text" is decided from what the page yields, not from the runs the layout can use
         plain = textpage.get_text_range() if chars > 0 and not runs else ""
@@ -148,6 +148,11 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         textpage.close()
     return RawPage(number, width, height, runs, _read_boxes(page, number, top, left, width), page.get_rotation(), chars,
                    plain)
+
+
+def _read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -> list[Run]:
+    """The page's text runs, read with one text extraction per page (see textruns.py)."""
+    return [Run(*fields) for fields in read_runs(textpage, page_top, page_left)]
 
 
 def _read_boxes(page: pdfium.PdfPage, number: int, page_top: float, page_left: float, width: float) -> list[Box]:
