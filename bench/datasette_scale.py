@@ -25,7 +25,8 @@ from pathlib import Path
 import sqlite_utils
 
 from hmicfrs.db.schema import ensure_shape
-from hmicfrs.db.serve import datasette_args
+from hmicfrs.db.serve import datasette_args, serve_environment
+from hmicfrs.db.triage import refresh_triage
 
 WORDS = [
     "force", "chief", "constables", "should", "make", "sure", "that", "victims", "officers", "staff",
@@ -68,6 +69,7 @@ def build(path: Path, reports: int, findings: int) -> None:
     db["finding_addressees"].insert_all(({"finding_id": j + 1, "addressee": ADDRESSEES[j % 4]}
                                          for j in range(findings)), batch_size=5000)
     db["findings"].rebuild_fts()
+    refresh_triage(db)  # the triage view reads its materialised rows
     db.conn.commit()
     db.execute("drop table if exists _bench_done")
     db["_bench_done"].insert({"findings": findings})
@@ -112,13 +114,15 @@ def main() -> None:
     ap.add_argument("--immutable", action="store_true", help="serve read-only (-i) as before browser triage")
     args = ap.parse_args()
     path = Path(args.db)
-    if not path.exists() or not sqlite_utils.Database(path)["_bench_done"].exists():
+    if not path.exists() or not sqlite_utils.Database(path)["_bench_done"].exists() or \
+            not sqlite_utils.Database(path)["triage_items"].exists():  # made before the triage table
         path.unlink(missing_ok=True)
         t0 = time.perf_counter()
         build(path, args.reports, args.findings)
         print(f"built {path} ({path.stat().st_size / 1e9:.2f} GB) in {time.perf_counter() - t0:.0f} s")
     server = subprocess.Popen([str(Path(sys.executable).with_name("datasette")),
                                *serve_args(path, args.port, args.immutable)],
+                              env={**os.environ, **serve_environment(path)},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{args.port}/{path.stem}"
     try:
