@@ -9,8 +9,13 @@ rotated and tiny text, a drop capital across lines and runs that begin with a sp
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.pdfgen import canvas
 
 from hmicfrs.ingest import pdf, textruns, textruns_reference
@@ -142,3 +147,32 @@ def test_run_text_matches_pdfium_at_every_rect(tmp_path):
     textpage.close()
     page.close()
     doc.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(
+    st.text(alphabet="ilj.,;:'-–fiAVTWoy 123()", min_size=1, max_size=14),
+    st.integers(20, 560), st.integers(20, 820),
+    st.sampled_from(["Helvetica", "Helvetica-Bold", "Times-Italic", "Courier"]),
+    st.sampled_from([3, 6, 9, 10.5, 24]), st.sampled_from([0, -1.5, 0.5]), st.booleans()),
+    min_size=1, max_size=12))
+def test_random_pages_read_identically(pieces):
+    """Strings anywhere, overlapping or not, squeezed or spread, whole or one glyph per text object."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "random.pdf"
+        c = canvas.Canvas(str(path), pagesize=(595, 842))
+        for text, x, y, font, size, spacing, per_glyph in pieces:
+            if per_glyph:
+                for i, ch in enumerate(text):
+                    c.setFont(font, size)
+                    c.drawString(x + i * (size * 0.45 + spacing), y, ch)
+            else:
+                t = c.beginText(x, y)
+                t.setFont(font, size)
+                t.setCharSpace(spacing)
+                t.textOut(text)
+                c.drawText(t)
+        c.save()
+        for fast, ref, lines_fast, lines_ref in page_models(path):
+            assert fast == ref
+            assert lines_fast == lines_ref
