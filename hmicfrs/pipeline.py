@@ -36,9 +36,8 @@ def read_html_document(path: Path, profile: ForceProfile | None = None, sha256: 
     from .ingest.html import read_html_pages  # BeautifulSoup only when an HTML edition is read
 
     report = Report(sha256=sha256 or sha256_of(path), source=source or path.name, producer="HTML page")
-    warm.warm_up()
+    # no warm-up thread here: a process pool may still fork its workers for a later PDF
     pages, title, published, site_text = read_html_pages(path)
-    warm.ready()
     describe_report(pages, report)
     if readable_title(title):
         report.title = readable_title(title)
