@@ -7,6 +7,7 @@ from .addressees import find_addressees
 from .applicability import ForceProfile, Verdict, judge
 from .deadlines import find_deadline
 from .findings import extract_findings
+from .recipients import letter_recipients
 from .report_meta import INSPECTORATE, file_title, metadata_title, read_metadata, readable_title
 from .selfcheck import check_counts
 
@@ -20,6 +21,7 @@ def describe_report(pages: list[Page], report: Report) -> Report:
     report.kind = meta["kind"]
     report.force = meta["force"]
     report.is_hmicfrs = meta["is_hmicfrs"]
+    report.recipients = letter_recipients(pages)
     report.pages = len(pages)
     return report
 
@@ -53,12 +55,12 @@ def triage(findings: list[Finding], report: Report, profile: ForceProfile) -> No
         finding.deadline, finding.deadline_text, finding.immediate = deadline.date, deadline.text, deadline.immediate
         finding.due = deadline.date or (report.published if deadline.immediate else None)
         finding.addressees, verdict = judge_item(finding.text, finding.lead_in, report.force,
-                                                 finding.heading_addressee, profile)
+                                                 finding.heading_addressee, profile, report.recipients)
         finding.verdict, finding.reason = verdict.verdict, verdict.reason
 
 
 def judge_item(text: str, lead_in: str | None, report_force: str | None, heading: str | None,
-               profile: ForceProfile) -> tuple[list[str], Verdict]:
+               profile: ForceProfile, partners: list[str] | None = None) -> tuple[list[str], Verdict]:
     """Addressees of one item and its verdict for the profile's force."""
-    addr = find_addressees(text, lead_in, report_force, heading)
+    addr = find_addressees(text, lead_in, report_force, heading, partners)
     return addr.names, judge(addr, profile, report_force)
