@@ -21,6 +21,7 @@ from .cues import (
     is_caption,
     is_definition,
     is_glossary_heading,
+    list_intro_kind,
     looks_like_item,
     match_addressee_heading,
     match_label,
@@ -208,6 +209,12 @@ class _Walk:
         text = block.text
         if block.marker is None and not block.bullet_glyph and text.rstrip().endswith(":"):
             lead = match_lead_in(text)
+            intro = list_intro_kind(text) if lead is None else None
+            if intro is not None:  # "We make the following recommendations:": the list is of that kind
+                ctx.section_kind = ctx.section_kind or intro
+                ctx.section_rule = ctx.section_rule or "list-intro"
+                ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, True
+                return
             ctx.lead_in = lead
             ctx.lead_kind = ctx.section_kind or "recommendation"
             ctx.list_owner = lead is None
@@ -219,11 +226,7 @@ class _Walk:
         if ctx.lead_in is not None and _continues_sentence(text):
             for piece in _split_list_lines(block):  # a lead-in's items printed without bullets or indent
                 self.close()
-                draft = self.start(piece, ctx.lead_kind or "recommendation", None, "lead-in-list", piece.text)
-                draft.lead_in = ctx.lead_in
-                draft.from_list = True
-                if draft.kind == "recommendation":
-                    draft.parent = ctx.cause
+                self.lead_in_item(piece, None, piece.text)
             return
         if ctx.section_kind is not None and looks_like_item(text) and block.marker is None \
                 and not ctx.section_has_labels:
@@ -242,15 +245,20 @@ class _Walk:
                 self.reject("reject-list-of-sentence", block.page, block.text)
             return
         if ctx.lead_in is not None:
-            draft = self.start(block, ctx.lead_kind or "recommendation", ref, "lead-in-list", text)
-            draft.lead_in = ctx.lead_in
-            if draft.kind == "recommendation":
-                draft.parent = ctx.cause
+            self.lead_in_item(block, ref, text)
             return
         if ctx.section_kind is None:
             return
         if looks_like_item(text) or ctx.bare_list:
             self.start(block, ctx.section_kind, ref, f"{ctx.section_rule}-list", text)
+
+    def lead_in_item(self, block: Block, ref: str | None, text: str) -> None:
+        """One line of a lead-in's list: it keeps the lead-in and answers the cause of concern above."""
+        draft = self.start(block, self.ctx.lead_kind or "recommendation", ref, "lead-in-list", text)
+        draft.lead_in = self.ctx.lead_in
+        draft.from_list = True
+        if draft.kind == "recommendation":
+            draft.parent = self.ctx.cause
 
     def start(self, block: Block, kind: str, ref: str | None, rule: str, text: str) -> Draft:
         draft = Draft(kind, ref, rule, pages=[], from_list=block.kind == "bullet" or block.marker is not None)
