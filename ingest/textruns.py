@@ -181,9 +181,10 @@ def _next_line(text: str, i: int) -> int | None:
 
 def _page_text(textpage: pdfium.PdfTextPage, n: int) -> str | None:
     """The page text with one code unit per character, or None when PDFium's text does not map so."""
-    buffer = (ctypes.c_ushort * (n + 1))()
+    # room for two code units a character: PDFium writes characters beyond U+FFFF as surrogate pairs
+    buffer = (ctypes.c_ushort * (2 * n + 2))()
     written = raw.FPDFText_GetText(textpage.raw, 0, n, buffer)
-    text = bytes(memoryview(buffer)).decode("utf-16-le", errors="replace")[: max(written - 1, 0)]
+    text = bytes(memoryview(buffer)[: max(written - 1, 0)]).decode("utf-16-le", errors="replace")
     if len(text) != n or "\ufffe" in text or "\ufffd" in text or "\x00" in text:
         return None
     return text
