@@ -27,6 +27,7 @@ from .cues import (
     match_label,
     match_lead_in,
     match_section,
+    recommends,
     status_of,
     strip_marker,
     table_roles,
@@ -233,6 +234,9 @@ class _Walk:
             for piece in _split_list_lines(block):  # a lead-in's items printed without bullets or indent
                 self.close()
                 self.lead_in_item(piece, None, piece.text)
+            return
+        if block.marker is None and recommends(text):  # "We recommend that, by ..., the NCA ...": an item anywhere
+            self.start(block, "recommendation", None, "we-recommend", text)
             return
         if ctx.section_kind is not None and looks_like_item(text) and block.marker is None \
                 and not ctx.section_has_labels:
