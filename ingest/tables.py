@@ -58,8 +58,8 @@ def find_tables(lines: list[Line], settings: TableSettings = SETTINGS) -> tuple[
     i = 0
     while i < len(ordered):
         row = _printed_row(ordered, i, settings)
-        if two_columns and len(row) < 3 and not all(ln.bold for ln in row):
-            i += 1  # ... but a header of three cells, or of bold cells, starts one even there
+        if two_columns and len(row) < 3:
+            i += 1  # ... but a header of three cells or more starts one even there
             continue
         table = _table_from(ordered, i, row, settings)
         if table is None:
@@ -84,7 +84,8 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
     header = sorted(header, key=lambda ln: ln.x0)
     if any(b.x0 - a.x1 < 6 for a, b in zip(header, header[1:], strict=False)):
         return None  # words of one line, not cells
-    table = Table(header[0].page, [h.x0 for h in header], [h.text for h in header], header)
+    columns, names = _split_header(header, ordered[start + len(header):start + len(header) + 24], settings)
+    table = Table(header[0].page, columns, names, header)
     fill = _Filling(height=max(h.height for h in header), last_bottom=max(h.bottom for h in header))
     for line in ordered[start + len(header):]:
         pieces = _cells_of(line, table.columns, settings)
@@ -137,8 +138,8 @@ def _cells_of(line: Line, columns: list[float], settings: TableSettings) -> list
     if col is not None:
         return [(col, line)]
     start = _column_start(line, columns, settings)
-    if start is None or start == 0 or start + 1 >= len(columns):
-        return None
+    if start is None or start + 1 >= len(columns) or start == 0 and len(columns) < 3:
+        return None  # in a two-column table a line across both is body text
     boundary = columns[start + 1] - settings.column_slack
     if start + 2 < len(columns) and line.x1 > columns[start + 2] + settings.overhang:
         return None
@@ -151,6 +152,25 @@ def _cells_of(line: Line, columns: list[float], settings: TableSettings) -> list
     right = Line(line.page, columns[start + 1], line.top, line.x1, line.bottom, line.text[cut:].strip(), line.size,
                  line.bold, line.column, line.box)
     return [(start, left), (start + 1, right)]
+
+
+def _split_header(header: list[Line], below: list[Line], settings: TableSettings) -> tuple[list[float], list[str]]:
+    """Columns from the header cells, and from where the rows below start their cells: two header
+    cells the layout printed close enough to join ("Lead organisation Timescale") are cut where the
+    rows' third column starts."""
+    columns, names = [], []
+    for cell in header:
+        starts = sorted({round(ln.x0) for ln in below if cell.x0 + 10 < ln.x0 < cell.x1 - 10})
+        inside = [x for x in starts if sum(1 for ln in below if abs(ln.x0 - x) <= 2) >= 2]
+        cut = _nearest_space(cell.text, round((inside[0] - cell.x0) / max(cell.x1 - cell.x0, 1.0) * len(cell.text))) \
+            if inside else None
+        if cut is None:
+            columns.append(cell.x0)
+            names.append(cell.text)
+            continue
+        columns += [cell.x0, float(inside[0])]
+        names += [cell.text[:cut].strip(), cell.text[cut:].strip()]
+    return columns, names
 
 
 def _column_start(line: Line, columns: list[float], settings: TableSettings) -> int | None:

@@ -60,3 +60,17 @@ def test_rows_become_blocks_with_their_cells_in_reading_order():
     assert [b.kind for b in blocks] == ["heading", "row", "row"]
     assert blocks[1].cells == [("Ref", "1"), ("Recommendation", "Make sure that every device seized is recorded."),
                                ("Responsible body", "Chief constables"), ("Target date", "31 March 2026")]
+
+
+def test_header_cells_printed_as_one_line_are_cut_where_the_rows_start_their_cells():
+    header = [Line(1, 60, 100, 150, 112, "Recommendation", 10, True),
+              Line(1, 360, 100, 500, 112, "Lead organisation Timescale", 10, True)]
+    rows = []
+    for top, who, when in ((120, "Home Office", "Immediately"), (160, "College of Policing", "Within 12 months")):
+        rows.append(Line(1, 60, top, 340, top + 12, "The body named should act on this finding.", 10, False))
+        rows.append(Line(1, 360, top, 360 + 5.5 * len(who), top + 12, who, 10, False))
+        rows.append(Line(1, 460, top, 460 + 5.5 * len(when), top + 12, when, 10, False))
+    [table], _ = find_tables(header + rows)
+    assert table.header == ["Recommendation", "Lead organisation", "Timescale"]
+    assert [[" ".join(ln.text for ln in cell) for cell in row][1:] for row in table.rows] == [
+        ["Home Office", "Immediately"], ["College of Policing", "Within 12 months"]]
