@@ -1,0 +1,92 @@
+"""How blocks join an item being assembled: wrapped lines, sub-lists, a list item cut by a page break,
+a lead-in printed at the end of a paragraph, a lead-in's items printed without bullets."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import BULLET, Block
+from .cues import match_lead_in
+from .merge import Draft
+from .text import ends_sentence
+
+END_OF_LIST = re.compile(r"[.!?][\u201d\"')\]]*$")
+END_OF_ITEM = re.compile(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')\]]*$")  # a list item ends so
+
+
+def split_trailing_lead_in(block: Block) -> tuple[Block, Block | None]:
+    """A paragraph whose last lines are a lead-in ("... behaviour." then "The Home Office should:"), cut in two."""
+    if block.kind not in ("para", "bullet") or len(block.lines) < 2 or not block.text.endswith(":"):
+        return block, None
+    if match_lead_in(block.text) and not END_OF_ITEM.search(block.lines[0].text):
+        return block, None
+    for i in range(len(block.lines) - 1, 0, -1):
+        if END_OF_ITEM.search(block.lines[i - 1].text.strip()):
+            tail = Block("para", block.lines[i:], indent=block.indent)
+            if match_lead_in(tail.text):
+                head = Block(block.kind, block.lines[:i], first_on_page=block.first_on_page, indent=block.indent,
+                             bullet_glyph=block.bullet_glyph, marker=block.marker)
+                return head, tail
+            return block, None
+    return block, None
+
+
+def continues_sentence(text: str) -> bool:
+    """Words that finish a lead-in's sentence: they open in lower case, or end as list items do."""
+    return text[:1].islower() or bool(re.search(r";(?:\s*(?:and|or))?$", text.strip()))
+
+
+def split_list_lines(block: Block) -> list[Block]:
+    """A paragraph of unbulleted list items, cut after each line that ends an item (';', '; and', '.')."""
+    pieces: list[Block] = []
+    lines: list = []
+    for line in block.lines:
+        lines.append(line)
+        if re.search(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')]*$", line.text.strip()):
+            pieces.append(Block("bullet", lines, first_on_page=block.first_on_page and not pieces))
+            lines = []
+    if lines:
+        pieces.append(Block("bullet", lines, first_on_page=block.first_on_page and not pieces))
+    return pieces
+
+
+def continues(draft: Draft, block: Block) -> bool:
+    """Does this block carry on the item being assembled?"""
+    last = draft.last
+    if last is None:
+        return True
+    text_so_far = draft.text
+    if draft.from_list:  # a list item: only its own wrapped lines, already in the block ...
+        if block.first_on_page and not END_OF_ITEM.search(text_so_far) and block.marker is None \
+                and not BULLET.match(block.text):
+            return True  # ... unless a page break cut it
+        return sub_item(draft, block)
+    if draft.box is not None:
+        if block.box == draft.box:
+            return True
+        # a box broken by a page break carries on in a box at the top of the next page (a new item
+        # there would open with its own label)
+        return block.box is not None and block.first_on_page
+    if block.box is not None:
+        return False
+    if block.first_on_page:
+        return not ends_sentence(text_so_far) or text_so_far.endswith(":")
+    if sub_item(draft, block):
+        return True
+    return bool(block.text[:1].islower()) and block.kind != "bullet"
+
+
+def wrapped_over_page(draft: Draft, block: Block) -> bool:
+    """A list item's sentence that a page break cut carries on at the top of the next page."""
+    return (draft.from_list and block.first_on_page and block.marker is None and not block.bullet_glyph
+            and not END_OF_ITEM.search(draft.parts[-1]) if draft.parts else False)
+
+
+def sub_item(draft: Draft, block: Block) -> bool:
+    """A sub-list ((a), (b), bullets) after an item's colon belongs to the item."""
+    if block.kind != "bullet" and block.marker is None:
+        return False
+    parts = draft.parts
+    if parts[-1].rstrip().endswith(":"):
+        return True
+    return parts[-1].startswith("- ") and not END_OF_LIST.search(parts[-1])
