@@ -23,7 +23,6 @@ from ..extractors.matching import (
     title_agreement,
 )
 from .records import current_records
-from .schema import ensure_shape
 
 
 class LinkError(LookupError):
@@ -103,7 +102,6 @@ def link_findings(db: sqlite_utils.Database, findings: list[dict], primary: dict
 
 def match_records(db: sqlite_utils.Database, workers: int = -1) -> MatchResult:
     """Link the latest tracker snapshot to findings one-to-one and store record_links."""
-    ensure_shape(db)
     findings = _findings(db)
     primary = primary_reports(findings)
     restated, editions = link_findings(db, findings, primary, workers)

@@ -3,13 +3,55 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import sqlite_utils
 
 from ..model import Finding, Page, Report
 from .decisions import apply_decisions
-from .schema import ensure_shape
+from .schema import BUSY_WAIT_MS
+
+FIRST_WAIT_MS = 300  # a writer waits this long quietly, then says it is waiting and waits BUSY_WAIT_MS
+
+
+class DatabaseBusy(Exception):
+    """Another program kept the database locked for longer than we wait."""
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """One write transaction, taken up front (BEGIN IMMEDIATE) so that two writers queue instead of
+    failing: a second `hmicfrs ingest` on the same database waits its turn, after calling `on_wait`."""
+    conn = db.conn
+    try:
+        _begin(conn, FIRST_WAIT_MS)
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        if on_wait is not None:
+            on_wait()
+        try:
+            _begin(conn, BUSY_WAIT_MS)
+        except sqlite3.OperationalError as exc2:
+            raise DatabaseBusy(f"another program has kept the database locked for {BUSY_WAIT_MS // 1000} s; "
+                               "try again when it has finished") from exc2
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _begin(conn: sqlite3.Connection, wait_ms: int) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
+    conn.execute("BEGIN IMMEDIATE")
 
 
 def now() -> str:
@@ -22,10 +64,11 @@ def report_id_for(db: sqlite_utils.Database, sha256: str) -> int | None:
 
 
 def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], findings: list[Finding],
-                  force: str | None, pdf_url: str | None = None, path: str | None = None) -> int:
-    """Replace any earlier version of this source and write the report, pages and findings atomically."""
-    ensure_shape(db)
-    with db.atomic():  # one transaction: all of the report or none of it
+                  force: str | None, pdf_url: str | None = None, path: str | None = None,
+                  on_wait: Callable[[], None] | None = None) -> int:
+    """Replace any earlier version of this source and write the report, pages and findings atomically.
+    The database must be in shape (`open_database`)."""
+    with write_transaction(db, on_wait):  # one transaction: all of the report or none of it
         for old in db.query("select id from reports where source = ? or sha256 = ?", [report.source, report.sha256]):
             delete_report(db, old["id"])
         due = report.pcc_response_due
@@ -68,7 +111,8 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
     db.execute("delete from reports where id = ?", [report_id])
 
 
-def record_error(db: sqlite_utils.Database, source: str, reason: str) -> None:
-    ensure_shape(db)
-    with db.atomic():
+def record_error(db: sqlite_utils.Database, source: str, reason: str,
+                 on_wait: Callable[[], None] | None = None) -> None:
+    """One ingest_errors row for a file or URL that failed."""
+    with write_transaction(db, on_wait):
         db["ingest_errors"].insert({"source": source, "reason": reason, "at": now()})

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import sqlite_utils
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_WAIT_MS = 60_000  # how long a statement waits for another writer before "database is locked"
+
+
+class DatabaseProblem(Exception):
+    """A database path that cannot be used: a folder, a file that is not SQLite, a missing folder."""
 
 TABLES: dict[str, dict] = {
     "reports": {
@@ -139,16 +149,46 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
     for table, columns in FTS.items():
         if not db[table].detect_fts():
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+    have_views = {r[0]: r[1] for r in db.execute("select name, sql from sqlite_master where type = 'view'")}
     for name, sql in VIEWS.items():
-        db.create_view(name, sql.strip(), replace=True)
+        if name not in have_views or sql.strip() not in have_views[name]:  # no write when already in shape
+            db.create_view(name, sql.strip(), replace=True)
+
+
+def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Database:
+    """Open (or create) an hmicfrs database and bring it into shape: once per command.
+
+    Raises DatabaseProblem for a folder, a file that is not SQLite, or a database that does not exist
+    when `create` is false. ":memory:" gives an in-memory database (tests, one-off scripts)."""
+    if str(path) == ":memory:":
+        db = sqlite_utils.Database(memory=True)
+        ensure_shape(db)
+        return db
+    p = Path(path)
+    if p.is_dir():
+        raise DatabaseProblem(f"{p} is a folder; name a database file, e.g. --db {p / 'hmicfrs.db'}")
+    if not p.exists():
+        if not create:
+            raise DatabaseProblem(f"{p}: no database yet; run 'hmicfrs ingest PDF... --db {p}' first")
+        if not p.parent.is_dir():
+            raise DatabaseProblem(f"{p}: the folder {p.parent} does not exist; create it or choose another --db")
+    elif p.stat().st_size:
+        with p.open("rb") as fh:
+            if fh.read(16) != SQLITE_HEADER:
+                raise DatabaseProblem(f"{p} is not an SQLite database; choose another --db file")
+    db = sqlite_utils.Database(p)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
+    try:
+        ensure_shape(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise DatabaseProblem(f"{p} cannot be used as a database ({exc}); choose another --db file") from exc
+    return db
 
 
 def checkpoint(db_path) -> None:
     """Fold the write-ahead log into the database file. Datasette serves the file immutable, and an
     immutable reader ignores the -wal file: without this a fresh ingest could look empty or stale."""
-    import sqlite3
-    from pathlib import Path
-
     if Path(f"{db_path}-wal").exists():
         conn = sqlite3.connect(db_path)
         try:

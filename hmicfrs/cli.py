@@ -3,73 +3,29 @@ library errors into one-line messages that say what to do next."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sys
-import tempfile
 import textwrap
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
 import sqlite_utils
 
-from hmicfrs.config import load_profile
-from hmicfrs.db.save import record_error, report_id_for, save_document
-from hmicfrs.db.schema import checkpoint, ensure_shape
-from hmicfrs.ingest.document import sha256_of
+from hmicfrs import api
+from hmicfrs.config import ConfigError
+from hmicfrs.config import load_profile as _load_profile
+from hmicfrs.db.schema import checkpoint
 from hmicfrs.ingest.errors import IngestError
-from hmicfrs.pipeline import read_document, read_html_document
+from hmicfrs.pipeline import read_document
 
 DEFAULT_DB = "hmicfrs.db"
+CORPUS_DIR = api.CORPUS_DIR
 
 
 @click.group()
 @click.version_option(package_name="hmicfrs")
 def main() -> None:
     """Turn HMICFRS inspection reports into a searchable, triaged database."""
-
-
-@dataclass
-class Source:
-    """One file to ingest: where it is, the name it goes by, and how to name it in messages."""
-
-    path: Path
-    name: str
-    label: str
-    pdf_url: str
-
-
-def _local_sources(paths: list[str]) -> list[Source]:
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() == ".pdf" and f.is_file()))
-        elif p.exists():
-            files.append(p)
-        else:
-            raise click.ClickException(f"{p}: no such file or folder")
-    return [Source(f, f.name, str(f), _pdf_url(f)) for f in files]
-
-
-def _is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://"))
-
-
-CORPUS_DIR = "hmicfrs-corpus"
-
-
-def _fetcher(listing_url: str | None, allow_hosts: tuple[str, ...], interval: float, timeout: float = 30.0,
-             retries: int = 3, backoff: float = 2.0):
-    from urllib.parse import urlparse
-
-    from hmicfrs.corpus.fetch import Fetcher
-    from hmicfrs.corpus.site import ALLOWED_HOSTS
-
-    hosts = ALLOWED_HOSTS + tuple(allow_hosts) + ((urlparse(listing_url).hostname,) if listing_url else ())
-    return Fetcher(hosts, interval=interval, timeout=timeout, retries=retries, backoff=backoff)
 
 
 @main.command()
@@ -90,34 +46,57 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
     Files that cannot be read are reported, recorded in ingest_errors, and the batch goes on.
     """
     profile = load_profile(force_name, config)
-    db = sqlite_utils.Database(db_path)
-    ensure_shape(db)
-    urls = [p for p in paths if _is_url(p)]
-    files = _local_sources([p for p in paths if not _is_url(p)])
-    failed_fetches = 0
+    db = _open_db(db_path, create=True)
+    try:
+        sources = api.local_sources(p for p in paths if not api.is_url(p))
+    except api.NoSuchSource as exc:
+        raise click.ClickException(str(exc)) from exc
+    results: list[api.FileResult] = []
+    urls = [p for p in paths if api.is_url(p)]
     if urls:
-        fetched, errors = _fetch_urls(urls, Path(corpus_dir), allow_hosts)
-        files += fetched
+        downloads, errors = api.fetch_urls(urls, Path(corpus_dir), allow_hosts)
+        sources += [api.Source.from_download(d) for d in downloads]
         for url, reason in errors:
             click.echo(f"error: {url}: {reason}", err=True)
-            record_error(db, url, reason)
-        failed_fetches = len(errors)
-    workers = workers if workers > 0 else (os.cpu_count() or 1)
-    with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(ProcessPoolExecutor(workers)) if workers > 1 else None
-        done, skipped, failed = _ingest_files(db, files, profile, pool)
-        failed += failed_fetches
-    _finish_ingest(db, db_path, done, skipped, failed)
+        results += api.record_failures(db, errors)
+    results += _ingest_with_progress(db, db_path, sources, profile, workers)
+    _finish_ingest(db, db_path, results)
 
 
-def _finish_ingest(db: sqlite_utils.Database, db_path: str, done: int, skipped: int, failed: int) -> None:
+def _ingest_with_progress(db: sqlite_utils.Database, db_path: str, sources: list[api.Source], profile,
+                          workers: int = 1) -> list[api.FileResult]:
+    """The library's ingest, one file at a time, with a progress bar and each file's warnings and errors."""
+    results = []
+    with click.progressbar(length=len(sources), label="Ingesting", file=sys.stderr, show_pos=True,
+                           item_show_func=lambda r: r.label.rsplit("/", 1)[-1] if r else "") as bar:
+        for result in api.ingest_each(db, sources, profile, workers, on_wait=_say_waiting(db_path)):
+            bar.update(1, result)
+            for warning in result.warnings:
+                click.echo(f"\nwarning: {result.label}: {warning}", err=True)
+            if result.status == api.FAILED:
+                click.echo(f"\nerror: {result.label}: {result.reason}", err=True)
+            results.append(result)
+    return results
+
+
+def _say_waiting(db_path: str):
+    def say() -> None:
+        click.echo(f"\nwaiting: another program is writing to {db_path}; this one goes on when it has finished",
+                   err=True)
+    return say
+
+
+def _finish_ingest(db: sqlite_utils.Database, db_path: str, results: list[api.FileResult]) -> None:
     """Summary line, tracker links brought up to date, WAL folded in; exit 1 when anything failed."""
-    click.echo(f"{done} ingested, {skipped} skipped (unchanged), {failed} failed -> {db_path}", err=True)
-    if done and db["record_imports"].count:  # keep the tracker links current with the new findings
-        _report_match(_run_match(db))
+    count = {s: sum(r.status == s for r in results) for s in (api.INGESTED, api.UNCHANGED, api.FAILED)}
+    click.echo(f"{count[api.INGESTED]} ingested, {count[api.UNCHANGED]} skipped (unchanged), "
+               f"{count[api.FAILED]} failed -> {db_path}", err=True)
+    match_result = api.after_ingest(db, results)
+    if match_result is not None:
+        _report_match(match_result)
     db.close()
     checkpoint(db_path)
-    if failed:
+    if count[api.FAILED]:
         sys.exit(1)
 
 
@@ -149,9 +128,10 @@ def sync(corpus_dir: str, db_path: str, since, kind: str | None, limit: int | No
     """
     from hmicfrs.corpus import sync as corpus_sync
     from hmicfrs.corpus.site import LISTING_URL
+    from hmicfrs.corpus.urls import make_fetcher
 
     folder = Path(corpus_dir)
-    fetcher = _fetcher(listing_url, allow_hosts, interval, timeout, retries, backoff)
+    fetcher = make_fetcher(allow_hosts, interval, timeout, retries, backoff, listing_url=listing_url)
     try:
         result = corpus_sync.sync(folder, fetcher, listing_url=listing_url or LISTING_URL,
                                   since=since.date() if since else None, kind=kind, limit=limit, dry_run=dry_run,
@@ -169,17 +149,11 @@ def sync(corpus_dir: str, db_path: str, since, kind: str | None, limit: int | No
     click.echo(f"{len(result.downloaded)} new or changed PDFs, {result.unchanged} unchanged, {result.skipped} "
                f"filtered out, {len(result.errors)} failed -> {folder}", err=True)
     profile = load_profile(force_name, config)
-    db = sqlite_utils.Database(db_path)
-    ensure_shape(db)
-    for url, reason in result.errors:
-        record_error(db, url, reason)
-    sources = [Source(d.path, d.name, d.url, _pdf_url(d.path)) for d in result.downloaded]
-    done, skipped, failed = _ingest_files(db, sources, profile, None)
-    for d in result.downloaded:
-        row = list(db.query("select kind, force from reports where source = ? order by id desc limit 1", [d.name]))
-        if row:
-            corpus_sync.note_report(folder, d.url, row[0]["kind"], row[0]["force"])
-    _finish_ingest(db, db_path, done, skipped, failed + len(result.errors))
+    db = _open_db(db_path, create=True)
+    results = api.record_failures(db, result.errors)
+    results += _ingest_with_progress(db, db_path, [api.Source.from_download(d) for d in result.downloaded], profile)
+    api.note_synced_reports(db, folder, result.downloaded)
+    _finish_ingest(db, db_path, results)
 
 
 @main.command()
@@ -203,73 +177,6 @@ def editions(db_path: str, as_json: bool) -> None:
         for item in d["only_in"]:
             click.echo(f"  only in {item['source']}: {item['kind']} {item['ref'] or ''} "
                        f"{textwrap.shorten(item['text'], 90)}")
-
-
-def _fetch_urls(urls: list[str], corpus: Path, allow_hosts: tuple[str, ...]) -> tuple[list[Source], list]:
-    """Download each URL (a PDF, or a report page's PDFs) into the corpus folder."""
-    from urllib.parse import urlparse
-
-    from hmicfrs.corpus.fetch import FetchError
-    from hmicfrs.corpus.site import parse_report_page
-    from hmicfrs.corpus.sync import file_name
-
-    # the hosts the user named are allowed; redirects elsewhere are not
-    fetcher = _fetcher(None, allow_hosts + tuple({urlparse(u).hostname for u in urls}), interval=0.5)
-    sources, errors = [], []
-    try:
-        for url in urls:
-            try:
-                if file_name(url).lower().endswith(".pdf"):
-                    pdf_urls = [url]
-                else:
-                    page = parse_report_page(fetcher.page(url).text or "", url)
-                    if not page.pdf_urls:
-                        errors.append((url, "no PDF link on the page; give the PDF's own address"))
-                        continue
-                    pdf_urls = page.pdf_urls
-                for pdf_url in pdf_urls:
-                    got = fetcher.download_pdf(pdf_url, corpus / "pdfs")
-                    sources.append(Source(got.path, file_name(pdf_url), pdf_url, _pdf_url(got.path)))
-            except FetchError as exc:
-                errors.append((url, str(exc)))
-    finally:
-        fetcher.close()
-    return sources, errors
-
-
-def _ingest_files(db: sqlite_utils.Database, files: list[Source], profile, pool) -> tuple[int, int, int]:
-    done = skipped = failed = 0
-    with click.progressbar(files, label="Ingesting", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda f: f.name if f else "") as bar:
-        for src in bar:
-            try:
-                digest = sha256_of(src.path)
-                if report_id_for(db, digest) is not None:
-                    skipped += 1
-                    continue
-                if src.path.suffix.lower() in (".html", ".htm"):
-                    doc = read_html_document(src.path, profile, sha256=digest, source=src.name)
-                else:
-                    doc = read_document(src.path, profile, sha256=digest, pool=pool, source=src.name)
-                save_document(db, doc.report, doc.pages, doc.findings, profile.name, pdf_url=src.pdf_url,
-                              path=str(src.path.resolve()))
-                for warning in doc.report.warnings:
-                    click.echo(f"\nwarning: {src.label}: {warning}", err=True)
-                done += 1
-            except IngestError as exc:
-                failed += 1
-                click.echo(f"\nerror: {src.label}: {exc}", err=True)
-                record_error(db, src.label, str(exc))
-            except OSError as exc:
-                failed += 1
-                click.echo(f"\nerror: {src.label}: cannot read the file ({exc.strerror})", err=True)
-                record_error(db, src.label, f"cannot read the file ({exc.strerror})")
-    return done, skipped, failed
-
-
-def _pdf_url(path: Path) -> str:
-    """Where Datasette serves the PDF from (hmicfrs serve mounts the corpus folder at /pdfs)."""
-    return "/pdfs/" + path.name
 
 
 @main.command()
@@ -301,31 +208,36 @@ def extract(file: str, as_json: bool, force_name: str | None, config: str | None
         click.echo(f"  {f.text}")
 
 
-def _open_db(db_path: str) -> sqlite_utils.Database:
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no database yet; run 'hmicfrs ingest PDF...' first")
-    db = sqlite_utils.Database(db_path)
-    ensure_shape(db)
-    return db
+def load_profile(force_name: str | None, config: str | None):
+    """The force profile for --force / --config; a bad config file is one line."""
+    try:
+        return _load_profile(force_name, config)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _open_db(db_path: str, create: bool = False) -> sqlite_utils.Database:
+    """The database for one command, in shape; a path that cannot be used is one line saying why."""
+    try:
+        return api.open_database(db_path, create=create)
+    except api.DatabaseProblem as exc:
+        hint = ""
+        if not create and db_path == DEFAULT_DB and Path("demo.db").exists():
+            hint = "; after 'hmicfrs demo', pass --db demo.db"
+        raise click.ClickException(f"{exc}{hint}") from exc
 
 
 def _triage_rows(db: sqlite_utils.Database, reports: tuple[str, ...], force_name: str | None,
                  config: str | None) -> tuple[list[dict], list[dict], str]:
     """The chosen reports' findings, judged for the chosen force (re-judged if it is not the stored one)."""
-    from hmicfrs.db.queries import NotFound, select_reports, triage_rows
-    from hmicfrs.extractors.pipeline import judge_item
+    from hmicfrs.db.queries import NotFound
+    from hmicfrs.triage import judged_rows
 
     profile = load_profile(force_name, config)
     try:
-        chosen = select_reports(db, reports)
+        chosen, rows = judged_rows(db, reports, profile)
     except NotFound as exc:
         raise click.ClickException(str(exc)) from exc
-    rows = triage_rows(db, [r["id"] for r in chosen])
-    for row in rows:
-        if row["force"] != profile.name:  # stored verdicts (and decisions) are for another force
-            row["addressees"], verdict = judge_item(row["text"], row["lead_in"], row["report_force"],
-                                                    row["heading_addressee"], profile)
-            row["verdict"], row["reason"], row["decided_by"] = verdict.verdict, verdict.reason, None
     return chosen, rows, profile.name
 
 
@@ -389,14 +301,13 @@ def calendar(reports: tuple[str, ...], ics_path: str, db_path: str, force_name: 
     Event UIDs are stable: importing a newer file updates the events instead of duplicating them.
     """
     from hmicfrs.exports.calendar import build_calendar, write_ics
+    from hmicfrs.triage import pcc_reports
 
     db = _open_db(db_path)
     chosen, rows, force = _triage_rows(db, reports, force_name, config)
     verdicts = ("yes", "conditional") if conditional else ("yes",)
-    # a PCC responds to reports on its own force and to reports that ask something of it
-    concerned = {r["report_id"] for r in rows if r["verdict"] in verdicts}
-    pcc_reports = [r for r in chosen if r["id"] in concerned or r["force"] == force]
-    events = write_ics(build_calendar(rows, pcc_reports, force, verdicts), Path(ics_path))
+    events = write_ics(build_calendar(rows, pcc_reports(chosen, rows, force, verdicts), force, verdicts),
+                       Path(ics_path))
     click.echo(f"{events} events for {force} -> {ics_path}", err=True)
 
 
@@ -462,7 +373,6 @@ def records_import(file: str, db_path: str, as_of, maps: tuple[str, ...], skip_b
     """
     from datetime import date
 
-    from hmicfrs.db.records import save_records
     from hmicfrs.ingest.records import RecordsError, read_records
 
     path = Path(file)
@@ -479,14 +389,13 @@ def records_import(file: str, db_path: str, as_of, maps: tuple[str, ...], skip_b
     if parsed.unmapped:
         click.echo(f"unmapped columns (kept in 'extra'): {', '.join(parsed.unmapped)}; "
                    "use --map 'HEADER=field' to assign one", err=True)
-    db = sqlite_utils.Database(db_path)
-    ensure_shape(db)
+    db = _open_db(db_path, create=True)
     day = as_of.date() if as_of else date.today()
-    result = save_records(db, parsed, path.name, sha256_of(path), day)
+    result, matched = api.store_tracker(db, parsed, path, day, match=not no_match)
     verb = "replaced the snapshot of" if result.replaced else "snapshot"
     click.echo(f"{result.rows} records imported ({verb} {day}) -> {db_path}", err=True)
-    if not no_match and db["findings"].count:
-        _report_match(_run_match(db))
+    if matched is not None:
+        _report_match(matched)
 
 
 @records.command("changes")
@@ -605,14 +514,13 @@ def serve(db_path: str, port: int, host: str, pdfs: str | None) -> None:
 
 def _pdf_folder(db_path: Path) -> Path | None:
     """The one folder every ingested PDF came from, if there is one (served at /pdfs)."""
-    db = sqlite_utils.Database(db_path)
-    if "path" not in db["reports"].columns_dict:
-        return None
-    folders = {Path(r["path"]).parent for r in db.query("select path from reports where path is not null")}
-    if len(folders) != 1:
-        return None
-    folder = folders.pop()
-    return folder if folder.is_dir() else None
+    from hmicfrs.triage import pdf_folder
+
+    db = _open_db(str(db_path))
+    try:
+        return pdf_folder(db)
+    finally:
+        db.close()
 
 
 def _run_datasette(args: list[str]) -> None:
@@ -628,24 +536,28 @@ def _run_datasette(args: list[str]) -> None:
 def demo(db_path: str, port: int, no_serve: bool) -> None:
     """Build a database from the bundled sample reports and serve it."""
     from hmicfrs.db.serve import datasette_args
-    from hmicfrs.samples import write_demo_corpus, write_demo_tracker
 
-    folder = Path(tempfile.gettempdir()) / "hmicfrs-demo"
-    files = write_demo_corpus(folder)
-    tracker = write_demo_tracker(folder / "demo-tracker.csv")
-    click.echo(f"Sample corpus: {len(files)} PDFs in {folder}", err=True)
-    if Path(db_path).exists():
-        Path(db_path).unlink()
-    ctx = click.get_current_context()
-    try:
-        ctx.invoke(ingest, paths=(str(folder),), db_path=db_path, force_name=None, config=None, workers=1,
-                   corpus_dir=CORPUS_DIR, allow_hosts=())
-    except SystemExit as exc:  # the demo corpus includes a broken file on purpose
-        if exc.code not in (0, 1, None):
-            raise
-    ctx.invoke(records_import, file=str(tracker), db_path=db_path, as_of=None, maps=(), skip_bad_rows=False,
-               no_match=False)
+    path = Path(db_path)
+    if path.exists() and not path.is_dir():
+        path.unlink()
+    folder = path.parent / f"{path.stem}-samples"  # kept beside the database: served at /pdfs/
+    db = _open_db(db_path, create=True)
+    built = api.build_demo(db, folder)
+    click.echo(f"Sample corpus: {len(built.files)} PDFs in {folder}", err=True)
+    for result in built.results:
+        if result.status == api.FAILED:  # the demo corpus includes a broken download on purpose
+            click.echo(f"error: {result.label}: {result.reason}", err=True)
+            click.echo("  (expected: the demo includes a broken download to show how a failed file is reported)",
+                       err=True)
+    done = sum(r.status == api.INGESTED for r in built.results)
+    click.echo(f"{done} ingested, {len(built.results) - done} failed; {built.tracker.rows} tracker records "
+               f"imported -> {db_path}", err=True)
+    if built.match is not None:
+        _report_match(built.match)
+    db.close()
     checkpoint(db_path)
+    click.echo(f"Other commands read hmicfrs.db unless told: add --db {db_path}, "
+               f"e.g. 'hmicfrs triage --db {db_path}'", err=True)
     if not no_serve:
         click.echo(f"Serving {db_path} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
-        _run_datasette(datasette_args(Path(db_path), "127.0.0.1", port, folder))
+        _run_datasette(datasette_args(path, "127.0.0.1", port, folder))

@@ -15,9 +15,11 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import click
-
 from hmicfrs.extractors.applicability import DEFAULT_FORCE, ForceProfile
+
+
+class ConfigError(ValueError):
+    """A config file that is missing or not valid TOML."""
 
 
 def load_profile(force: str | None = None, config: str | None = None) -> ForceProfile:
@@ -28,9 +30,9 @@ def load_profile(force: str | None = None, config: str | None = None) -> ForcePr
         try:
             data = tomllib.loads(path.read_text("utf-8")).get("force", {})
         except tomllib.TOMLDecodeError as exc:
-            raise click.ClickException(f"{path}: not valid TOML ({exc}); fix the file or pass --force") from exc
+            raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or pass --force") from exc
     elif config:
-        raise click.ClickException(f"{path}: no such config file")
+        raise ConfigError(f"{path}: no such config file")
     name = force or data.get("name") or DEFAULT_FORCE
     same = name == data.get("name")
     return ForceProfile(
