@@ -79,6 +79,7 @@ class Candidate:
     right: int  # index into findings
     text_score: float
     score: float = 0.0
+    confirmed: bool = False  # a person confirmed this pair: it is taken before any scored pair
 
 
 def text_candidates(left: Sequence[str], right: Sequence[str], workers: int = -1,
@@ -158,8 +159,11 @@ def assign(candidates: list[Candidate]) -> list[Candidate]:
     used_left: set[int] = set()
     used_right: set[int] = set()
     chosen = []
-    for c in sorted(candidates, key=lambda c: (-c.score, -c.text_score, c.left, c.right)):
-        if c.score < PROBABLE or c.left in used_left or c.right in used_right:
+    # confirmed pairs first (by text score), then scored pairs best first
+    order = sorted(candidates, key=lambda c: (not c.confirmed, 0 if c.confirmed else -c.score, -c.text_score,
+                                              c.left, c.right))
+    for c in order:
+        if (c.score < PROBABLE and not c.confirmed) or c.left in used_left or c.right in used_right:
             continue
         used_left.add(c.left)
         used_right.add(c.right)
@@ -169,3 +173,122 @@ def assign(candidates: list[Candidate]) -> list[Candidate]:
 
 def state_for(score: float) -> str:
     return "matched" if score >= MATCHED else "probable"
+
+
+# --- policy: which pairs become links ------------------------------------------------------------
+
+EDITION_BONUS = 1.0  # between equal text scores, a copy in another edition beats a restatement
+
+
+def publication_key(row: dict) -> tuple[str, str]:
+    """Two editions of one report (the PDF and a print of its web page) share title and date."""
+    return normalise_item(row["title"]), row["published"] or ""
+
+
+def primary_reports(findings: list[dict]) -> dict[int, int]:
+    """report id -> the report id of its publication's primary edition (the PDF over a web print,
+    then the first ingested). `findings` rows carry report_id, title, published and edition."""
+    best: dict[tuple[str, str], tuple[bool, int]] = {}
+    for f in findings:
+        rank = (f["edition"] in ("web", "html"), f["report_id"])
+        key = publication_key(f)
+        if key not in best or rank < best[key]:
+            best[key] = rank
+    return {f["report_id"]: best[publication_key(f)][1] for f in findings}
+
+
+def finding_links(findings: list[dict], primary: dict[int, int], workers: int = -1) -> list[dict]:
+    """Each finding of a secondary edition -> the primary's copy ("edition"), and each finding of a later
+    report -> the earlier finding it restates ("restated"): finding_links rows."""
+    candidates = text_candidates([f["text"] for f in findings], [f["text"] for f in findings], workers=workers,
+                                 floor=MATCHED, top=8)
+    best: dict[int, Candidate] = {}
+    for c in candidates:
+        a, b = findings[c.left], findings[c.right]
+        if a["id"] == b["id"] or a["kind"] != b["kind"]:
+            continue
+        if primary[a["report_id"]] == primary[b["report_id"]]:
+            # a copy in a secondary edition points at the primary edition's finding
+            if a["report_id"] == b["report_id"] or b["report_id"] != primary[b["report_id"]] \
+                    or a["report_id"] == primary[a["report_id"]]:
+                continue
+            c.score = c.text_score + EDITION_BONUS
+        elif (b["published"] or "") < (a["published"] or ""):
+            c.score = c.text_score
+        else:
+            continue
+        if c.left not in best or c.score > best[c.left].score:
+            best[c.left] = c
+    rows = []
+    for c in best.values():
+        a, b = findings[c.left], findings[c.right]
+        method = "edition" if primary[a["report_id"]] == primary[b["report_id"]] else "restated"
+        rows.append({"finding_id": a["id"], "original_id": b["id"], "score": c.text_score, "method": method})
+    return rows
+
+
+def record_links(records: list[dict], pool: list[dict], decisions: dict[tuple[str, str, str], str],
+                 workers: int = -1) -> list[dict]:
+    """Tracker records -> findings one-to-one: record_links rows (state matched, probable, confirmed or
+    orphan). `decisions` maps (reference, report file, finding key) to a person's "confirmed"/"rejected"."""
+    candidates = text_candidates([r["text"] for r in records], [f["text"] for f in pool], workers=workers,
+                                 right_alt=[f"{f['lead_in']} {f['text']}" if f["lead_in"] else None for f in pool])
+    titles: dict[tuple[str, str], float | None] = {}
+    kept = []
+    for c in candidates:
+        record, finding = records[c.left], pool[c.right]
+        decision = decisions.get((record["reference"], finding["source"], finding["key"]))
+        if decision == "rejected":
+            continue
+        pair = (record.get("report_title") or "", finding["title"] or "")
+        if pair not in titles:
+            titles[pair] = title_agreement(*pair)
+        c.confirmed = decision == "confirmed"
+        c.score = adjust(c, record, finding, titles[pair])
+        kept.append(c)
+    # a confirmed pair the text scores missed (a person knows better) is added outright
+    index = {(f["source"], f["key"]): i for i, f in enumerate(pool)}
+    by_ref = {r["reference"]: i for i, r in enumerate(records)}
+    present = {(c.left, c.right) for c in kept}
+    for (ref, source, key), decision in decisions.items():
+        pair = (by_ref.get(ref), index.get((source, key)))
+        if decision == "confirmed" and None not in pair and pair not in present:
+            kept.append(Candidate(pair[0], pair[1], 0.0, 0.0, confirmed=True))
+    chosen = {c.left: c for c in assign(kept)}
+    return [_link_row(record, pool, chosen.get(i)) for i, record in enumerate(records)]
+
+
+def _link_row(record: dict, pool: list[dict], c: Candidate | None) -> dict:
+    if c is None:
+        return {"reference": record["reference"], "finding_id": None, "report_source": None, "finding_key": None,
+                "score": None, "method": None, "state": "orphan"}
+    finding = pool[c.right]
+    return {"reference": record["reference"], "finding_id": finding["id"], "report_source": finding["source"],
+            "finding_key": finding["key"],
+            "score": round(min(100.0, c.text_score if c.confirmed else c.score), 1),
+            "method": "person" if c.confirmed else "text+report",
+            "state": "confirmed" if c.confirmed else state_for(c.score)}
+
+
+def editions_disagreeing(findings: list[dict], reports: dict[int, dict], threshold: int = MATCHED) -> list[dict]:
+    """For every report ingested in more than one edition, the findings of each edition that no finding
+    of another edition matches (same kind, text score >= threshold)."""
+    groups: dict[tuple[str, str], dict[int, list[dict]]] = {}
+    for f in findings:
+        f["norm"] = normalise_item(f["text"])
+        groups.setdefault(publication_key(f), {}).setdefault(f["report_id"], []).append(f)
+    out = []
+    for editions in groups.values():
+        if len(editions) < 2:
+            continue
+        only_in = []
+        for report_id, items in editions.items():
+            others = [g for rid, fs in editions.items() if rid != report_id for g in fs]
+            for f in items:
+                if not any(g["kind"] == f["kind"] and fuzz.ratio(f["norm"], g["norm"]) >= threshold for g in others):
+                    only_in.append({"source": f["source"], "kind": f["kind"], "ref": f["ref"], "text": f["text"]})
+        first = reports[next(iter(editions))]
+        out.append({"title": first["title"], "published": first["published"],
+                    "editions": [f"{reports[r]['source']} ({reports[r]['edition']})" for r in editions],
+                    "only_in": only_in})
+    return out

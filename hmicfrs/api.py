@@ -24,7 +24,6 @@ from urllib.parse import quote
 import sqlite_utils
 
 from .corpus.sync import Downloaded
-from .db.links import MatchResult, match_records
 from .db.queries import latest_report
 from .db.records import ImportResult, save_records
 from .db.save import DatabaseBusy, record_error, report_id_for, save_document
@@ -34,6 +33,7 @@ from .ingest.document import sha256_of
 from .ingest.errors import IngestError
 from .ingest.pdf import open_pdf
 from .ingest.records import RecordsFile
+from .linking import MatchResult, match_records
 from .pipeline import read_document, read_html_document
 from .triage import applicable_findings
 
@@ -174,10 +174,15 @@ def _worker_count(path: Path, workers: int) -> int:
     return max(1, min(wanted, -(-pages // PAGES_PER_WORKER)))
 
 
+def has_tracker(db: sqlite_utils.Database) -> bool:
+    """Has a tracker export been imported?"""
+    return bool(db["record_imports"].count)
+
+
 def after_ingest(db: sqlite_utils.Database, results: list[FileResult]) -> MatchResult | None:
     """Keep the tracker links current with new findings: re-match when something was ingested and a
     tracker is loaded. Returns the match result, or None when nothing needed matching."""
-    if any(r.status == INGESTED for r in results) and db["record_imports"].count:
+    if any(r.status == INGESTED for r in results) and has_tracker(db):
         return match_records(db)
     return None
 

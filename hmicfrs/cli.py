@@ -162,7 +162,7 @@ def sync(corpus_dir: str, db_path: str, since, kind: str | None, limit: int | No
 def editions(db_path: str, as_json: bool) -> None:
     """Cross-check the editions of one report (PDF, HTML page, browser print): list the findings found in
     one edition and not in another. A free second opinion on the extraction."""
-    from hmicfrs.db.links import compare_editions
+    from hmicfrs.linking import compare_editions
 
     diffs = compare_editions(_open_db(db_path))
     if as_json:
@@ -442,7 +442,7 @@ def records_summary(db_path: str, as_json: bool) -> None:
 
 
 def _run_match(db: sqlite_utils.Database, workers: int = -1):
-    from hmicfrs.db.links import match_records
+    from hmicfrs.linking import match_records
 
     return match_records(db, workers)
 
@@ -477,7 +477,7 @@ def match(db_path: str, as_json: bool, confirm: tuple[str, ...], reject: tuple[s
     from hmicfrs.db.links import LinkError, decide_link, mapping
 
     db = _open_db(db_path)
-    if not db["record_imports"].count:
+    if not api.has_tracker(db):
         raise click.ClickException(f"no tracker in {db_path}: run 'hmicfrs records import FILE' first")
     try:
         for value in confirm:
