@@ -12,7 +12,7 @@ import click
 import sqlite_utils
 
 from hmicfrs import api
-from hmicfrs.config import ConfigError
+from hmicfrs.config import PROFILE_FILE, ConfigError
 from hmicfrs.config import load_profile as _load_profile
 from hmicfrs.db.schema import checkpoint
 from hmicfrs.ingest.errors import IngestError
@@ -209,9 +209,12 @@ def extract(file: str, as_json: bool, force_name: str | None, config: str | None
 
 
 def load_profile(force_name: str | None, config: str | None):
-    """The force profile for --force / --config; a bad config file is one line."""
+    """The force profile for --force / --config (or ./hmicfrs.toml, said aloud); a bad file or an unknown
+    force is one line."""
+    if config is None and Path(PROFILE_FILE).exists():
+        click.echo(f"note: force profile from ./{PROFILE_FILE} (pass --config FILE to use another)", err=True)
     try:
-        return _load_profile(force_name, config)
+        return _load_profile(force_name, config, default_file=PROFILE_FILE)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from exc
 

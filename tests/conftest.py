@@ -1,9 +1,19 @@
+import shutil
 from pathlib import Path
 
 import pytest
 
+from hmicfrs import api
+from hmicfrs.db.schema import checkpoint
 from hmicfrs.pipeline import read_document
 from hmicfrs.samples import build_pdf, demo_samples
+
+
+@pytest.fixture(autouse=True)
+def _run_in_a_temporary_folder(tmp_path, monkeypatch):
+    """Every test runs in its own empty folder: no ./hmicfrs.toml or ./hmicfrs.db of the developer's can
+    change a result, and nothing a test writes by default lands in the repository."""
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +27,35 @@ def sample_pdfs(tmp_path_factory) -> dict[str, Path]:
 def extracted(sample_pdfs):
     """name -> Document, each sample read once."""
     return {name: read_document(path) for name, path in sample_pdfs.items()}
+
+
+def build_corpus_db(folder: Path, pdfs: dict[str, Path], extra=None) -> Path:
+    """Copy the PDFs into folder (and let `extra` draw more there), ingest it with the library, fold the
+    WAL in: a database file a test can copy."""
+    folder.mkdir()
+    for name, path in pdfs.items():
+        shutil.copy(path, folder / f"{name}.pdf")
+    if extra:
+        extra(folder)
+    db_path = folder.parent / "t.db"
+    db = api.open_database(db_path)
+    results = api.ingest(db, [folder])
+    assert all(r.status == api.INGESTED for r in results), results
+    db.close()
+    checkpoint(db_path)
+    return db_path
+
+
+def copy_corpus_db(template: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A test's own copy of a database built once per session, and of its PDF folder."""
+    shutil.copytree(template.parent / "pdfs", tmp_path / "pdfs")
+    shutil.copy(template, tmp_path / "t.db")
+    return tmp_path / "t.db", tmp_path / "pdfs"
+
+
+@pytest.fixture
+def memory_db():
+    """An in-memory database in shape, for library tests."""
+    db = api.open_database(":memory:")
+    yield db
+    db.close()
