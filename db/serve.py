@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 import tempfile
 from importlib import resources
@@ -33,17 +34,30 @@ def table_counts(db_path: Path) -> dict:
     return {db_path.stem: {"hash": "", "size": db_path.stat().st_size, "file": str(db_path), "tables": tables}}
 
 
+def port_in_use(host: str, port: int) -> bool:
+    """Is something already listening on host:port?"""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
 def datasette_args(db_path: Path, host: str, port: int, pdfs: Path | None) -> list[str]:
-    """Command-line arguments for `datasette serve`."""
-    meta_file = Path(tempfile.gettempdir()) / f"hmicfrs-metadata-{db_path.stem}.json"
-    meta_file.write_text(json.dumps(metadata_for(db_path)), "utf-8")
+    """Command-line arguments for `datasette serve`. Ingested PDFs are served at /pdfs/ by the
+    hmicfrs-pdfs plugin; `pdfs` is where to look for one that has moved since it was ingested."""
+    work = Path(tempfile.mkdtemp(prefix="hmicfrs-serve-"))  # private to this run: no fixed, shared path
+    meta = metadata_for(db_path)
+    if pdfs is not None:
+        meta.setdefault("plugins", {})["hmicfrs-pdfs"] = {"folder": str(pdfs.resolve())}
+    meta_file = work / "metadata.json"
+    meta_file.write_text(json.dumps(meta), "utf-8")
     args = ["serve", "-i", str(db_path), "--host", host, "--port", str(port), "--metadata", str(meta_file),
             # automatic facet suggestions cost most of a page's time on a large table
             "--setting", "suggest_facets", "off", "--setting", "sql_time_limit_ms", "3000"]
     if db_path.exists():
-        counts_file = Path(tempfile.gettempdir()) / f"hmicfrs-counts-{db_path.stem}.json"
+        counts_file = work / "counts.json"
         counts_file.write_text(json.dumps(table_counts(db_path)), "utf-8")
         args += ["--inspect-file", str(counts_file)]
-    if pdfs is not None:
-        args += ["--static", f"pdfs:{pdfs}"]
     return args

@@ -19,7 +19,38 @@ from hmicfrs.ingest.errors import IngestError
 from hmicfrs.pipeline import read_document
 
 DEFAULT_DB = "hmicfrs.db"
+DEFAULT_BASE_URL = "http://127.0.0.1:8001"  # where `hmicfrs serve` listens by default
 CORPUS_DIR = api.CORPUS_DIR
+
+
+def safe(text: str) -> str:
+    """A name or reason fit for one message line: newlines and other control characters escaped, so
+    that a file named "x\\nerror: ..." cannot forge a line of its own."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def _error(label: str, reason: str) -> None:
+    click.echo(f"error: {safe(label)}: {safe(reason)}", err=True)
+
+
+def _writable(option: str, value: str | None) -> Path | None:
+    """An output file's path, refused in one line when its folder does not exist."""
+    if value is None:
+        return None
+    path = Path(value)
+    if path.is_dir():
+        raise click.ClickException(f"{option} {value}: is a folder; name a file in it")
+    if not path.parent.is_dir():
+        raise click.ClickException(f"{option} {value}: the folder {path.parent} does not exist; create it first")
+    return path
+
+
+def _write(path: Path, write):
+    """Run an export's writer; a file that cannot be written is one line."""
+    try:
+        return write(path)
+    except OSError as exc:
+        raise click.ClickException(f"{safe(str(path))}: cannot write the file ({exc.strerror or exc})") from exc
 
 
 @click.group()
@@ -57,7 +88,7 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
         downloads, errors = api.fetch_urls(urls, Path(corpus_dir), allow_hosts)
         sources += [api.Source.from_download(d) for d in downloads]
         for url, reason in errors:
-            click.echo(f"error: {url}: {reason}", err=True)
+            _error(url, reason)
         results += api.record_failures(db, errors)
     results += _ingest_with_progress(db, db_path, sources, profile, workers)
     _finish_ingest(db, db_path, results)
@@ -72,9 +103,10 @@ def _ingest_with_progress(db: sqlite_utils.Database, db_path: str, sources: list
         for result in api.ingest_each(db, sources, profile, workers, on_wait=_say_waiting(db_path)):
             bar.update(1, result)
             for warning in result.warnings:
-                click.echo(f"\nwarning: {result.label}: {warning}", err=True)
+                click.echo(f"\nwarning: {safe(result.label)}: {safe(warning)}", err=True)
             if result.status == api.FAILED:
-                click.echo(f"\nerror: {result.label}: {result.reason}", err=True)
+                click.echo("", err=True)
+                _error(result.label, result.reason or "")
             results.append(result)
     return results
 
@@ -139,7 +171,7 @@ def sync(corpus_dir: str, db_path: str, since, kind: str | None, limit: int | No
     finally:
         fetcher.close()
     for url, reason in result.errors:
-        click.echo(f"error: {url}: {reason}", err=True)
+        _error(url, reason)
     if dry_run:
         for url in result.planned:
             click.echo(url)
@@ -191,9 +223,9 @@ def extract(file: str, as_json: bool, force_name: str | None, config: str | None
     try:
         doc = read_document(path, profile)
     except IngestError as exc:
-        raise click.ClickException(f"{path}: {exc}") from exc
+        raise click.ClickException(f"{safe(str(path))}: {safe(str(exc))}") from exc
     for warning in doc.report.warnings:
-        click.echo(f"warning: {path}: {warning}", err=True)
+        click.echo(f"warning: {safe(str(path))}: {safe(warning)}", err=True)
     if as_json:
         out = {"report": doc.report.as_json(), "findings": [f.as_json(profile.name) for f in doc.findings]}
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
@@ -260,16 +292,15 @@ def triage(reports: tuple[str, ...], db_path: str, force_name: str | None, confi
     """
     from hmicfrs.exports.sheet import write_csv, write_xlsx
 
+    xlsx_file, csv_file = _writable("--xlsx", xlsx), _writable("--csv", csv_path)
     db = _open_db(db_path)
     chosen, rows, force = _triage_rows(db, reports, force_name, config)
     if applicable:
         rows = [r for r in rows if r["verdict"] in ("yes", "conditional")]
-    if xlsx:
-        write_xlsx(rows, Path(xlsx))
-        click.echo(f"{len(rows)} findings -> {xlsx}", err=True)
-    if csv_path:
-        write_csv(rows, Path(csv_path))
-        click.echo(f"{len(rows)} findings -> {csv_path}", err=True)
+    for target, write in ((xlsx_file, write_xlsx), (csv_file, write_csv)):
+        if target is not None:
+            _write(target, lambda path, write=write: write(rows, path))
+            click.echo(f"{len(rows)} findings -> {target}", err=True)
     if xlsx or csv_path:
         return
     counts = {v: sum(r["verdict"] == v for r in rows) for v in ("yes", "conditional", "no")}
@@ -297,8 +328,10 @@ def triage(reports: tuple[str, ...], db_path: str, force_name: str | None, confi
 @click.option("--force", "force_name", help="Force to triage for (default: West Midlands Police)")
 @click.option("--config", type=click.Path(dir_okay=False), help="hmicfrs.toml with the force profile")
 @click.option("--conditional", is_flag=True, help="Also add conditional findings' deadlines")
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True,
+              help="Where 'hmicfrs serve' is reached: events link to the finding's PDF page there")
 def calendar(reports: tuple[str, ...], ics_path: str, db_path: str, force_name: str | None, config: str | None,
-             conditional: bool) -> None:
+             conditional: bool, base_url: str) -> None:
     """Write an iCalendar file of the force's deadlines and PCC response dates.
 
     Event UIDs are stable: importing a newer file updates the events instead of duplicating them.
@@ -306,11 +339,12 @@ def calendar(reports: tuple[str, ...], ics_path: str, db_path: str, force_name: 
     from hmicfrs.exports.calendar import build_calendar, write_ics
     from hmicfrs.triage import pcc_reports
 
+    target = _writable("--ics", ics_path)
     db = _open_db(db_path)
     chosen, rows, force = _triage_rows(db, reports, force_name, config)
     verdicts = ("yes", "conditional") if conditional else ("yes",)
-    events = write_ics(build_calendar(rows, pcc_reports(chosen, rows, force, verdicts), force, verdicts),
-                       Path(ics_path))
+    cal = build_calendar(rows, pcc_reports(chosen, rows, force, verdicts), force, verdicts, base_url)
+    events = _write(target, lambda path: write_ics(cal, path))
     click.echo(f"{events} events for {force} -> {ics_path}", err=True)
 
 
@@ -504,26 +538,20 @@ def serve(db_path: str, port: int, host: str, pdfs: str | None) -> None:
     """Browse the database in Datasette (read-only)."""
     from hmicfrs.db.serve import datasette_args
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no database yet; run 'hmicfrs ingest PDF...' first")
+    _open_db(db_path).close()  # a missing, foreign or folder --db is one line, not a server error
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach this machine can read the data", err=True)
+    _check_port(host, port)
     checkpoint(db_path)
-    folder = Path(pdfs) if pdfs else _pdf_folder(Path(db_path))
-    if folder is None:
-        click.echo("note: the ingested PDFs are not in one folder; pass --pdfs DIR so that PDF links open", err=True)
-    _run_datasette(datasette_args(Path(db_path), host, port, folder))
+    _run_datasette(datasette_args(Path(db_path), host, port, Path(pdfs) if pdfs else None))
 
 
-def _pdf_folder(db_path: Path) -> Path | None:
-    """The one folder every ingested PDF came from, if there is one (served at /pdfs)."""
-    from hmicfrs.triage import pdf_folder
+def _check_port(host: str, port: int) -> None:
+    from hmicfrs.db.serve import port_in_use
 
-    db = _open_db(str(db_path))
-    try:
-        return pdf_folder(db)
-    finally:
-        db.close()
+    if port_in_use(host, port):
+        raise click.ClickException(f"port {port} on {host} is already in use (another 'hmicfrs serve'?); "
+                                   f"choose another with --port, e.g. --port {port + 1}")
 
 
 def _run_datasette(args: list[str]) -> None:
@@ -549,7 +577,7 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
     click.echo(f"Sample corpus: {len(built.files)} PDFs in {folder}", err=True)
     for result in built.results:
         if result.status == api.FAILED:  # the demo corpus includes a broken download on purpose
-            click.echo(f"error: {result.label}: {result.reason}", err=True)
+            _error(result.label, result.reason or "")
             click.echo("  (expected: the demo includes a broken download to show how a failed file is reported)",
                        err=True)
     done = sum(r.status == api.INGESTED for r in built.results)
@@ -562,5 +590,6 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
     click.echo(f"Other commands read hmicfrs.db unless told: add --db {db_path}, "
                f"e.g. 'hmicfrs triage --db {db_path}'", err=True)
     if not no_serve:
+        _check_port("127.0.0.1", port)
         click.echo(f"Serving {db_path} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
         _run_datasette(datasette_args(path, "127.0.0.1", port, folder))
