@@ -124,7 +124,7 @@ def ingest_each(db: sqlite_utils.Database, sources: list[Source], profile: Force
         pools: dict[int, ProcessPoolExecutor] = {}
 
         def pool_for(path: Path) -> ProcessPoolExecutor | None:
-            size = _worker_count(path, workers)
+            size = worker_count(path, workers)
             if size < 2:
                 return None
             if size not in pools:
@@ -156,7 +156,7 @@ def _ingest_one(db: sqlite_utils.Database, src: Source, profile: ForceProfile, p
     return FileResult(src.label, FAILED, reason)
 
 
-def _worker_count(path: Path, workers: int) -> int:
+def worker_count(path: Path, workers: int) -> int:
     """Processes worth starting for this file: what was asked (0: all cores), at most the core count
     and one per PAGES_PER_WORKER pages."""
     cores = os.cpu_count() or 1
