@@ -29,7 +29,8 @@ def test_two_ingests_at_once_both_complete_while_a_writer_holds_the_database(tmp
     holder.execute("BEGIN IMMEDIATE")  # a third writer holds the lock: both ingests must queue behind it
     logs = [tmp_path / f"err{i}.txt" for i in range(2)]
     procs = [subprocess.Popen([*CLI, "ingest", str(folder), "--db", str(db_path)], stderr=log.open("w"),
-                              stdout=subprocess.DEVNULL, cwd=tmp_path) for folder, log in zip(folders, logs, strict=True)]
+                              stdout=subprocess.DEVNULL, cwd=tmp_path)
+             for folder, log in zip(folders, logs, strict=True)]
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not all("waiting" in log.read_text() for log in logs):
         time.sleep(0.2)
