@@ -147,3 +147,19 @@ def test_demo_builds_a_database_with_reports_a_tracker_and_links(tmp_path):
     assert db["reports"].count == 4 and db["ingest_errors"].count == 1  # the broken download, on purpose
     states = [r["state"] for r in db.query("select state from record_links order by reference")]
     assert states == ["matched", "matched", "matched", "orphan"]
+
+
+def test_the_readme_library_example_runs(tmp_path, sample_pdfs, monkeypatch):
+    import re
+    import shutil
+
+    readme = (ROOT / "README.md").read_text()
+    code = re.search(r"### As a library.*?```python\n(.*?)```", readme, re.S).group(1)
+    assert len(code.strip().splitlines()) == 3
+    (tmp_path / "reports").mkdir()
+    shutil.copy(sample_pdfs["fraud-2024-sample"], tmp_path / "reports" / "fraud-inspection.pdf")
+    monkeypatch.chdir(tmp_path)
+    printed = []
+    exec(code, {"print": printed.append})  # noqa: S102 - the README's own example
+    assert len(printed) == 1 and len(printed[0]) == 4  # 3 yes and 1 conditional for West Midlands Police
+    assert any("Niche" in text for text in printed[0])
