@@ -53,6 +53,27 @@ def test_addressee_matching_never_crashes(text, force):
     assert len(found.names) == len(set(found.names))
 
 
-@given(st.text(max_size=40))
-def test_status_words_always_map_to_open_or_closed(word):
-    assert state_of(word) in ("open", "closed")
+CLOSED = st.sampled_from(["Closed", "complete", "Completed", "DISCHARGED", "achieved", "signed off", "Done"])
+OPEN_LEAD = st.sampled_from(["Pending", "awaiting", "partially", "not", "being", "In progress -"])
+CASE_AND_SPACE = st.tuples(st.sampled_from([str.lower, str.upper, str.title, str]), st.sampled_from(["", " ", "  "]))
+
+
+@given(CLOSED, CASE_AND_SPACE)
+def test_a_closing_word_closes_whatever_its_case_and_spacing(word, style):
+    change, pad = style
+    assert state_of(pad + change(word) + pad) == "closed"
+
+
+@given(OPEN_LEAD, CLOSED, CASE_AND_SPACE)
+def test_a_word_that_qualifies_a_closing_word_keeps_the_record_open(lead, word, style):
+    change, pad = style
+    assert state_of(pad + change(f"{lead} {word}") + pad) == "open"  # "pending sign off", "partially achieved"
+
+
+@given(st.text(alphabet=st.characters(codec="ascii", categories=["L", "N", "Zs"]), max_size=40))
+def test_a_status_naming_no_closing_word_is_open(word):
+    lowered = word.lower()
+    closing = ("clos", "complet", "discharg", "achiev", "implement", "signed", "done", "supersed", "withdr",
+               "relevant", "finish", "resolv", "n/a", "applicable")
+    if not any(w in lowered for w in closing):
+        assert state_of(word) == "open"
