@@ -17,12 +17,34 @@ from rapidfuzz import fuzz, process
 
 from .text import plain
 
-MATCHED = 90  # combined score from which a link is taken as matched
-PROBABLE = 75  # from here up to MATCHED a link needs a person's confirmation
-FLOOR = 60  # text scores below this are not candidates at all
-BLOCK = 1024  # rows screened per cdist call: 2 x BLOCK x findings bytes at a time
-WINDOW = 48  # characters of a text's start and end compared in the screening pass
-SCREEN = 12  # candidates per row kept from the screen for full scoring
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """The matching policy's numbers, on rapidfuzz's 0-100 scale unless said otherwise."""
+
+    matched: int = 90  # combined score from which a link is taken as matched
+    probable: int = 75  # from here up to `matched` a link needs a person's confirmation
+    floor: int = 60  # text scores below this are not candidates at all
+    screen_margin: int = 20  # the screening pass keeps pairs within this of the floor (it sees only ends)
+    block: int = 1024  # rows screened per cdist call: 2 x block x findings bytes at a time
+    window: int = 48  # characters of a text's start and end compared in the screening pass
+    screen: int = 12  # candidates per row kept from the screen for full scoring
+    short_share: float = 0.8  # a text under this share of its candidate's length is also tried on its first sentence
+    same_date: float = 4  # record and report published the same day
+    other_date: float = -20  # ... or not: another report
+    title_centre: float = 80  # title agreement above this raises the score, below it lowers it
+    title_step: float = 4  # title agreement points per score point
+    title_floor: float = -12  # the most a disagreeing title lowers the score
+    title_cap: float = 5  # the most an agreeing title raises it
+    same_kind: float = 1  # the record's type agrees with the finding's kind
+    other_kind: float = -10
+    same_ref: float = 2  # the ref the record prints agrees with the finding's
+    other_ref: float = -8
+    edition_bonus: float = 1.0  # between equal text scores, a copy in another edition beats a restatement
+
+
+MATCH = MatchSettings()
+MATCHED, PROBABLE, FLOOR = MATCH.matched, MATCH.probable, MATCH.floor  # the names other modules read
 
 PREFIX = re.compile(
     r"^\s*(?:rec(?:ommendation)?s?|afi|area for improvement|cause of concern|coc|action)\s*\.?\s*"
@@ -87,8 +109,8 @@ def text_candidates(left: Sequence[str], right: Sequence[str], workers: int = -1
     """The best `top` right-hand texts for each left-hand text, by rapidfuzz ratio on normalised text.
 
     Two passes keep 20,000 x 20,000 practical: `process.cdist` first scores every pair on the texts'
-    opening and closing WINDOW characters (short strings score many times faster), and only each row's
-    best SCREEN pairs are scored in full. A text much shorter than its candidate is also compared with the
+    opening and closing `window` characters (short strings score many times faster), and only each row's
+    best `screen` pairs are scored in full. A text much shorter than its candidate is also compared with the
     candidate's first sentence (trackers often keep only that), and with `right_alt` where given (a PEEL
     bullet with its lead-in, as a tracker often writes it).
     """
@@ -98,28 +120,29 @@ def text_candidates(left: Sequence[str], right: Sequence[str], workers: int = -1
         return []
     right_first = [normalise_item(first_sentence(plain(t))) for t in right]
     alt_n = [normalise_item(t) if t else None for t in right_alt] if right_alt else [None] * len(right_n)
-    right_heads = [t[:WINDOW] for t in right_n]
-    right_tails = [t[-WINDOW:] for t in right_n]
+    window = MATCH.window
+    right_heads = [t[:window] for t in right_n]
+    right_tails = [t[-window:] for t in right_n]
     out: list[Candidate] = []
-    for start in range(0, len(left_n), BLOCK):
-        block = left_n[start:start + BLOCK]
-        heads = process.cdist([t[:WINDOW] for t in block], right_heads, scorer=fuzz.ratio, dtype=np.uint8,
+    for start in range(0, len(left_n), MATCH.block):
+        block = left_n[start:start + MATCH.block]
+        heads = process.cdist([t[:window] for t in block], right_heads, scorer=fuzz.ratio, dtype=np.uint8,
                               workers=workers)
-        tails = process.cdist([t[-WINDOW:] for t in block], right_tails, scorer=fuzz.ratio, dtype=np.uint8,
+        tails = process.cdist([t[-window:] for t in block], right_tails, scorer=fuzz.ratio, dtype=np.uint8,
                               workers=workers)
         screen = np.maximum(heads, tails)
         del heads, tails
         for i, row in enumerate(screen):
             text = block[i]
-            picks = np.argpartition(row, -min(SCREEN, len(row)))[-SCREEN:]
+            picks = np.argpartition(row, -min(MATCH.screen, len(row)))[-MATCH.screen:]
             scored = []
             for j in picks:
-                if row[j] < floor - 20:
+                if row[j] < floor - MATCH.screen_margin:
                     continue
                 score = fuzz.ratio(text, right_n[j], score_cutoff=floor - 1)
                 if alt_n[j]:
                     score = max(score, fuzz.ratio(text, alt_n[j], score_cutoff=floor - 1))
-                if score < MATCHED and len(text) < 0.8 * len(right_n[j]):
+                if score < MATCH.matched and len(text) < MATCH.short_share * len(right_n[j]):
                     score = max(score, fuzz.ratio(text, right_first[j], score_cutoff=floor - 1))
                 if score >= floor:
                     scored.append((score, int(j)))
@@ -142,15 +165,15 @@ def adjust(c: Candidate, record: dict, finding: dict, title_score: float | None)
     agreement must still win."""
     score = c.text_score
     if record.get("published") and finding.get("published"):
-        score += 4 if record["published"] == finding["published"] else -20  # another report
+        score += MATCH.same_date if record["published"] == finding["published"] else MATCH.other_date
     if title_score is not None:
-        score += max(-12.0, min(5.0, (title_score - 80) / 4))
+        score += max(MATCH.title_floor, min(MATCH.title_cap, (title_score - MATCH.title_centre) / MATCH.title_step))
     kind = kind_of(record.get("type"))
     if kind and finding.get("kind"):
-        score += 1 if kind == finding["kind"] else -10
+        score += MATCH.same_kind if kind == finding["kind"] else MATCH.other_kind
     ref = printed_ref(record.get("text"))
     if ref and finding.get("ref"):
-        score += 2 if ref == str(finding["ref"]) else -8
+        score += MATCH.same_ref if ref == str(finding["ref"]) else MATCH.other_ref
     return max(0.0, score)
 
 
@@ -163,7 +186,7 @@ def assign(candidates: list[Candidate]) -> list[Candidate]:
     order = sorted(candidates, key=lambda c: (not c.confirmed, 0 if c.confirmed else -c.score, -c.text_score,
                                               c.left, c.right))
     for c in order:
-        if (c.score < PROBABLE and not c.confirmed) or c.left in used_left or c.right in used_right:
+        if (c.score < MATCH.probable and not c.confirmed) or c.left in used_left or c.right in used_right:
             continue
         used_left.add(c.left)
         used_right.add(c.right)
@@ -172,13 +195,10 @@ def assign(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def state_for(score: float) -> str:
-    return "matched" if score >= MATCHED else "probable"
+    return "matched" if score >= MATCH.matched else "probable"
 
 
 # --- policy: which pairs become links ------------------------------------------------------------
-
-EDITION_BONUS = 1.0  # between equal text scores, a copy in another edition beats a restatement
-
 
 def publication_key(row: dict) -> tuple[str, str]:
     """Two editions of one report (the PDF and a print of its web page) share title and date."""
@@ -212,7 +232,7 @@ def finding_links(findings: list[dict], primary: dict[int, int], workers: int = 
             if a["report_id"] == b["report_id"] or b["report_id"] != primary[b["report_id"]] \
                     or a["report_id"] == primary[a["report_id"]]:
                 continue
-            c.score = c.text_score + EDITION_BONUS
+            c.score = c.text_score + MATCH.edition_bonus
         elif (b["published"] or "") < (a["published"] or ""):
             c.score = c.text_score
         else:

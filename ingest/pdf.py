@@ -24,6 +24,24 @@ BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 FORCE_BOLD_FLAG = 1 << 18
 
 
+@dataclass(frozen=True)
+class PdfSettings:
+    """How runs and shaded boxes are read from a page. Distances in PDF points, colours 0-255."""
+
+    run_inset: float = 0.6  # a run's text is read this far inside its rect: neighbours share edge pixels
+    ascent: float = 0.75  # a run's line box: this many font sizes above the baseline ...
+    descent: float = 0.22  # ... and this many below (the font's box, not the glyphs' ink)
+    bold_weight: int = 600  # a font weight from which text counts as bold
+    box_min_width: float = 0.3  # a shaded box spans at least this share of the page width ...
+    box_min_height: float = 12.0  # ... and is at least this tall
+    box_min_alpha: int = 20  # a fill more transparent than this is no box
+    tint_darkest: int = 150  # a box's fill is a light tint: no channel darker than this ...
+    tint_lightest: int = 252  # ... and not page white
+
+
+PDF = PdfSettings()
+
+
 @dataclass(slots=True)
 class Run:
     """A stretch of text on one baseline in one font (PDFium's text rect)."""
@@ -116,7 +134,7 @@ def _read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) 
     for i in range(raw.FPDFText_CountRects(textpage, 0, -1)):
         x0, y_top, x1, y_bottom = textpage.get_rect(i)
         # shrunk a little: adjacent runs share edge pixels, and a shared glyph would print twice
-        text = textpage.get_text_bounded(x0 + 0.6, y_bottom, x1 - 0.6, y_top)
+        text = textpage.get_text_bounded(x0 + PDF.run_inset, y_bottom, x1 - PDF.run_inset, y_top)
         if not text.strip():
             continue
         index = _char_index(textpage, x0, x1, (y_top + y_bottom) / 2)
@@ -127,12 +145,13 @@ def _read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) 
             baseline = origin_y.value
             raw.FPDFText_GetFontInfo(textpage, index, name, len(name), flags)
             bold = bool(BOLD_NAME.search(name.value.decode("latin-1"))) or bool(flags.value & FORCE_BOLD_FLAG)
-            bold = bold or raw.FPDFText_GetFontWeight(textpage, index) >= 600
+            bold = bold or raw.FPDFText_GetFontWeight(textpage, index) >= PDF.bold_weight
         # A line box from the baseline and the font size, not the glyphs' ink: a dash and a word on
         # one baseline then line up, and gaps between lines measure the same everywhere.
         em = size or (y_top - y_bottom)
         base = page_top - baseline
-        runs.append(Run(x0 - page_left, base - 0.75 * em, x1 - page_left, base + 0.22 * em, text, size, bold))
+        top, bottom = base - PDF.ascent * em, base + PDF.descent * em
+        runs.append(Run(x0 - page_left, top, x1 - page_left, bottom, text, size, bold))
     return runs
 
 
@@ -160,11 +179,11 @@ def _read_boxes(page: pdfium.PdfPage, number: int, page_top: float, page_left: f
             continue
         raw.FPDFPageObj_GetBounds(obj, *bounds)
         x0, y0, x1, y1 = (b.value for b in bounds)
-        if x1 - x0 < width * 0.3 or y1 - y0 < 12:
+        if x1 - x0 < width * PDF.box_min_width or y1 - y0 < PDF.box_min_height:
             continue
         raw.FPDFPageObj_GetFillColor(obj, *rgba)
         r, g, b, a = (c.value for c in rgba)
-        if a < 20 or min(r, g, b) < 150 or min(r, g, b) >= 252:  # not a light tint: dark, or page white
+        if a < PDF.box_min_alpha or min(r, g, b) < PDF.tint_darkest or min(r, g, b) >= PDF.tint_lightest:
             continue
         boxes.append(Box(number, x0 - page_left, page_top - y1, x1 - page_left, page_top - y0))
     return boxes
