@@ -150,7 +150,6 @@ class Finding:
     lead_in: str | None = None
     parent_ref: str | None = None  # key of the cause of concern a recommendation answers
     key: str = ""  # stable id within the report, e.g. "recommendation-3", "cause_of_concern-2"
-    boxed: bool = False
     heading_addressee: str | None = None  # "To chief constables" printed with the label
     status: str | None = None  # "Status: partially achieved", printed in a progress report
     deadline: date | None = None

@@ -28,7 +28,3 @@ class EncryptedPdf(IngestError):
 
 class NoTextLayer(IngestError):
     reason = "the PDF has no extractable text (a scan?); OCR is not supported, find a text PDF"
-
-
-class NotAReport(IngestError):
-    reason = "not an HMICFRS report"

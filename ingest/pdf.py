@@ -63,7 +63,6 @@ class RawPage:
     runs: list[Run]
     boxes: list[Box]
     rotation: int
-    chars: int
 
 
 def check_signature(path: Path) -> None:
@@ -120,10 +119,9 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
     textpage = page.get_textpage()
     try:
         runs = _read_runs(textpage, top, left)
-        chars = raw.FPDFText_CountChars(textpage)
     finally:
         textpage.close()
-    return RawPage(number, width, height, runs, _read_boxes(page, number, top, left, width), page.get_rotation(), chars)
+    return RawPage(number, width, height, runs, _read_boxes(page, number, top, left, width), page.get_rotation())
 
 
 def _read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -> list[Run]:
