@@ -75,7 +75,7 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
         report_id = db["reports"].insert({
             "source": report.source, "sha256": report.sha256, "title": report.title,
             "published": report.published.isoformat() if report.published else None, "kind": report.kind,
-            "force": report.force, "pages": report.pages, "pcc_response_due": due.isoformat() if due else None,
+            "force": report.force, "page_count": report.page_count, "pcc_response_due": due.isoformat() if due else None,
             "edition": report.edition, "producer": report.producer, "path": path,
             "warnings": json.dumps(report.warnings) if report.warnings else None, "ingested_at": now(),
         }).last_pk
@@ -85,7 +85,7 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
             link = f"{pdf_url}#page={f.pages[0]}" if pdf_url and f.pages else None
             finding_id = db["findings"].insert({
                 "report_id": report_id, "key": f.key, "kind": f.kind, "ref": f.ref, "text": f.text,
-                "lead_in": f.lead_in, "parent_key": f.parent_ref, "pages": json.dumps(f.pages),
+                "lead_in": f.lead_in, "parent_key": f.parent_key, "pages": json.dumps(f.pages),
                 "first_page": f.pages[0] if f.pages else None, "pdf_link": link,
                 "deadline": f.deadline.isoformat() if f.deadline else None, "deadline_text": f.deadline_text,
                 "immediate": int(f.immediate), "due": f.due.isoformat() if f.due else None,

@@ -17,7 +17,7 @@ class DatabaseProblem(Exception):
 TABLES: dict[str, dict] = {
     "reports": {
         "columns": {"id": int, "source": str, "sha256": str, "title": str, "published": str, "kind": str,
-                    "force": str, "pages": int, "pcc_response_due": str,
+                    "force": str, "page_count": int, "pcc_response_due": str,
                     "edition": str, "producer": str, "path": str, "warnings": str, "ingested_at": str},
         "pk": "id",
     },

@@ -261,7 +261,7 @@ def _merge(drafts: list[Draft]) -> list[Finding]:
     for draft, _ in merged:
         findings.append(Finding(
             kind=draft.kind, ref=draft.ref, text=draft.text, pages=sorted(draft.pages), rule=draft.rule,
-            lead_in=draft.lead_in, parent_ref=keys.get(id(draft.parent)) if draft.parent else None,
+            lead_in=draft.lead_in, parent_key=keys.get(id(draft.parent)) if draft.parent else None,
             key=keys[id(draft)], heading_addressee=draft.heading_addressee,
             status=draft.status,
         ))

@@ -18,7 +18,7 @@ def describe_report(pages: list[Page], report: Report) -> Report:
     report.kind = meta["kind"]
     report.force = meta["force"]
     report.is_hmicfrs = meta["is_hmicfrs"]
-    report.pages = len(pages)
+    report.page_count = len(pages)
     return report
 
 

@@ -231,7 +231,7 @@ def extract(file: str, as_json: bool, force_name: str | None, config: str | None
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
     r = doc.report
-    click.echo(f"{r.title}\n{r.kind}, published {r.published}, {r.pages} pages, {len(doc.findings)} findings")
+    click.echo(f"{r.title}\n{r.kind}, published {r.published}, {r.page_count} pages, {len(doc.findings)} findings")
     for f in doc.findings:
         ref = f" {f.ref}" if f.ref else ""
         click.echo(f"\n[{f.kind}{ref}] p.{','.join(map(str, f.pages))}  {f.verdict}: {f.reason}")

@@ -112,7 +112,7 @@ class Report:
     published: date | None = None
     kind: str | None = None  # thematic | peel | joint | super-complaint | progress | inspection
     force: str | None = None  # the inspected force, for single-force reports
-    pages: int = 0
+    page_count: int = 0
     sha256: str | None = None
     source: str | None = None
     is_hmicfrs: bool = True
@@ -148,7 +148,7 @@ class Finding:
     pages: list[int]
     rule: str  # id of the rule that found it
     lead_in: str | None = None
-    parent_ref: str | None = None  # key of the cause of concern a recommendation answers
+    parent_key: str | None = None  # key of the cause of concern a recommendation answers
     key: str = ""  # stable id within the report, e.g. "recommendation-3", "cause_of_concern-2"
     heading_addressee: str | None = None  # "To chief constables" printed with the label
     status: str | None = None  # "Status: partially achieved", printed in a progress report
@@ -167,7 +167,7 @@ class Finding:
             "ref": self.ref,
             "text": self.text,
             "lead_in": self.lead_in,
-            "parent_ref": self.parent_ref,
+            "parent_key": self.parent_key,
             "pages": self.pages,
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "deadline_text": self.deadline_text,
