@@ -75,7 +75,8 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
         report_id = db["reports"].insert({
             "source": report.source, "sha256": report.sha256, "title": report.title,
             "published": report.published.isoformat() if report.published else None, "kind": report.kind,
-            "force": report.force, "page_count": report.page_count, "pcc_response_due": due.isoformat() if due else None,
+            "force": report.force, "page_count": report.page_count,
+            "pcc_response_due": due.isoformat() if due else None,
             "edition": report.edition, "producer": report.producer, "path": path,
             "warnings": json.dumps(report.warnings) if report.warnings else None, "ingested_at": now(),
         }).last_pk

@@ -7,11 +7,11 @@ headers/footers are set smaller than the body text, side-by-side columns are sep
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Line, Page
+from ..text import normalise
 from .pdf import RawPage, Run
 
 
@@ -82,10 +82,8 @@ def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
 
 
 def clean(text: str) -> str:
-    """NFKC (ligatures), soft hyphens and odd spaces out; keeps typographic quotes and dashes."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\ufffe", "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
+    """NFKC (ligatures), soft hyphens and odd spaces out; keeps typographic quotes, dashes, line breaks."""
+    return normalise(text, lines=True)
 
 
 def _group_lines(runs: list[Run], size: float, s: LayoutSettings = LAYOUT) -> list[list[Run]]:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from ..text import normalise
+
 FIELDS: dict[str, list[str]] = {
     "reference": ["reference", "ref", "ref no", "reference number", "id", "record id", "hmicfrs reference",
                   "unique reference", "portal reference", "urn"],
@@ -63,7 +65,7 @@ def state_of(status: str | None) -> str:
 
 
 def _key(header: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", header.lower()).strip()
+    return normalise(header, ascii=True, lower=True, words=True)
 
 
 def map_headers(headers: list[str], overrides: dict[str, str] | None = None) -> tuple[dict[str, str], list[str]]:
@@ -133,8 +135,7 @@ def _text(value) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    return text or None
+    return normalise(str(value)) or None
 
 
 def parse_date(value) -> date | None:

@@ -11,6 +11,7 @@ from hmicfrs.extractors.deadlines import find_deadline
 from hmicfrs.extractors.matching import normalise_item
 from hmicfrs.extractors.text import normalise_for_compare, plain
 from hmicfrs.ingest.records import state_of
+from hmicfrs.text import normalise
 
 PHRASES = st.sampled_from([
     "Within six months,", "within 12 months", "By 31 March 2025,", "by June 2024", "With immediate effect,",
@@ -20,6 +21,13 @@ BODIES = st.sampled_from(["all chief constables", "the Home Office", "the force"
                           "the College of Policing, working with chief constables,", "West Mids Police", "we"])
 ITEM = st.builds(lambda p, b, rest: f"{p} {b} should {rest}".strip(), PHRASES, BODIES, st.text(max_size=80))
 PUBLISHED = st.dates(min_value=date(2010, 1, 1), max_value=date(2030, 12, 31))
+
+
+@given(st.text(), st.booleans(), st.booleans(), st.booleans(), st.booleans())
+def test_the_one_normaliser_is_idempotent_for_every_option(text, ascii, lower, words, lines):
+    once = normalise(text, ascii=ascii, lower=lower, words=words, lines=lines)
+    assert normalise(once, ascii=ascii, lower=lower, words=words, lines=lines) == once
+    assert "\u00ad" not in once and once == once.strip()
 
 
 @given(st.text())
