@@ -51,10 +51,3 @@ def latest_report(db: sqlite_utils.Database, source: str) -> dict | None:
     """The last report stored under this file name, or None."""
     rows = list(db.query("select * from reports where source = ? order by id desc limit 1", [source]))
     return rows[0] if rows else None
-
-
-def report_paths(db: sqlite_utils.Database) -> list[str]:
-    """Where each ingested file was read from (absolute paths; older databases have none)."""
-    if "path" not in db["reports"].columns_dict:
-        return []
-    return [r["path"] for r in db.query("select path from reports where path is not null")]

@@ -3,11 +3,9 @@ stored verdicts were made for another force, and the reports whose PCC response 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import sqlite_utils
 
-from .db.queries import report_paths, select_reports, triage_rows
+from .db.queries import select_reports, triage_rows
 from .extractors.applicability import ForceProfile
 from .extractors.pipeline import judge_item
 
@@ -39,12 +37,3 @@ def pcc_reports(chosen: list[dict], rows: list[dict], force: str, verdicts: tupl
     """A PCC responds to reports on its own force and to reports that ask something of it."""
     concerned = {r["report_id"] for r in rows if r["verdict"] in verdicts}
     return [r for r in chosen if r["id"] in concerned or r["force"] == force]
-
-
-def pdf_folder(db: sqlite_utils.Database) -> Path | None:
-    """The one folder every ingested PDF came from, if there is one (served at /pdfs/)."""
-    folders = {Path(p).parent for p in report_paths(db)}
-    if len(folders) != 1:
-        return None
-    folder = folders.pop()
-    return folder if folder.is_dir() else None

@@ -1,3 +1,4 @@
+import os
 import shutil
 from pathlib import Path
 
@@ -7,6 +8,26 @@ from hmicfrs import api
 from hmicfrs.db.schema import checkpoint
 from hmicfrs.pipeline import read_document
 from hmicfrs.samples import build_pdf, demo_samples
+
+ROOT = Path(__file__).resolve().parent.parent
+NOT_OURS = {".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", ".git"}
+
+
+def repository_files() -> set[str]:
+    out = set()
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in NOT_OURS and not d.endswith(".egg-info")]
+        out |= {os.path.relpath(os.path.join(folder, f), ROOT) for f in files}
+    return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _nothing_written_into_the_repository():
+    """The suite fails if any test leaves a file in the repository (databases, exports, samples)."""
+    before = repository_files()
+    yield
+    added = repository_files() - before
+    assert not added, f"tests wrote into the repository: {sorted(added)[:10]}"
 
 
 @pytest.fixture(autouse=True)
