@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -35,6 +36,7 @@ def save_records(db: sqlite_utils.Database, parsed: RecordsFile, source: str, sh
             "status": r.get("status"), "state": r["state"], "report_title": r.get("report_title"),
             "published": r.get("published"), "text": r["text"], "owner": r.get("owner"), "due": r.get("due"),
             "extra": json.dumps(r["extra"]) if r.get("extra") else None, "row": r["row"],
+            "before_levels": int(bool(r.get("before_levels"))),
         } for r in parsed.rows), batch_size=500)
     return ImportResult(import_id, len(parsed.rows), bool(old))
 
@@ -70,8 +72,28 @@ def changes(db: sqlite_utils.Database, before: int, after: int) -> list[dict]:
     return out
 
 
+def type_rank(kind: str | None) -> int:
+    """The portal's order of types: causes of concern, recommendations, areas for improvement, the rest."""
+    words = re.sub(r"[^a-z]+", " ", (kind or "").lower()).strip()
+    if "concern" in words or words in ("coc", "cfc"):
+        return 0
+    if words.startswith("rec") or "recommendation" in words:
+        return 1
+    if words in ("afi", "afis") or "improvement" in words:
+        return 2
+    return 3
+
+
+def _level_rank(level) -> tuple[int, int]:
+    if isinstance(level, int):
+        return 0, level
+    return (1, 0) if level else (2, 0)  # "closed before levels", then no level given
+
+
 def summary(db: sqlite_utils.Database) -> list[dict]:
-    """Open / closed / total by type and level, from the latest snapshot: the portal-style table."""
+    """Open / closed / total by type and level, from the latest snapshot: the portal-style table.
+    Types stay as the force wrote them, in the portal's order; levels 1-4, then "closed before levels"."""
     if not db["record_imports"].exists():
         return []
-    return [dict(r) for r in db.query("select * from records_summary")]
+    rows = [dict(r) for r in db.query("select * from records_summary")]
+    return sorted(rows, key=lambda r: (type_rank(r["type"]), r["type"] or "", _level_rank(r["level"])))

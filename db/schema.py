@@ -57,7 +57,7 @@ TABLES: dict[str, dict] = {
     "records": {
         "columns": {"import_id": int, "reference": str, "type": str, "level": int, "status": str, "state": str,
                     "report_title": str, "published": str, "text": str, "owner": str, "due": str, "extra": str,
-                    "row": int},
+                    "row": int, "before_levels": int},
         "pk": ("import_id", "reference"),
         "foreign_keys": [("import_id", "record_imports", "id")],
     },
@@ -114,9 +114,11 @@ from findings f join reports r on r.id = f.report_id
 left join record_links l on l.finding_id = f.id
 left join current_records c on c.reference = l.reference
 """,
+    # rows the force marks "closed before levels" are their own line, as on the monitoring portal
     "records_summary": """
-select type, level, sum(state = 'open') as open, sum(state = 'closed') as closed, count(*) as total
-from current_records group by type, level order by type, level
+select type, case when before_levels then 'closed before levels' else level end as level,
+       sum(state = 'open') as open, sum(state = 'closed') as closed, count(*) as total
+from current_records group by 1, 2 order by 1, 2
 """,
     # applicable findings that no tracker record is linked to (other editions of a report left out)
     "untracked": """

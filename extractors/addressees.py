@@ -26,6 +26,7 @@ WORK_WITH = re.compile(
     r"\s+with\s+(?P<who>[^.;:]{3,120})", re.I)
 THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the police force)\b(?!\s+(of|for)\b)",
                        re.I)
+LATER_SUBJECT = re.compile(r"(?:,|;|\band\b)\s+(?:then\s+)?(?P<who>[^,;.]{3,80}?)\s+(?:should|must)\b", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
     r"(?P<cond>(?:that|which|who|in|with|using|where)\b[^,;:]{3,160}?)(?=\s+(?:should|must|need|are|is|will)\b|$)",
@@ -106,10 +107,17 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
         if body.group == "chief_constables" and re.search(r"\bchief constable of\s+$", before):
             continue
         found.append(body)
-    if heading:
-        found.extend(b for b, _, _ in find_bodies(heading))
-    for m in WORK_WITH.finditer(plain(text)):
-        found.extend(b for b, _, _ in find_bodies(m.group("who")))
+    from_heading = [b for b, _, _ in find_bodies(heading)] if heading else []
+    if from_heading and _no_subject(source):
+        # "They should ...", "It should ...", or a table row's "Make sure that ...": the heading or the
+        # responsible-body column says who; bodies the text mentions are partners, not addressees
+        found = from_heading
+    else:
+        found.extend(from_heading)
+        for m in WORK_WITH.finditer(plain(text)):
+            found.extend(b for b, _, _ in find_bodies(m.group("who")))
+        for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
+            found.extend(b for b, _, _ in find_bodies(m.group("who")))
     if report_force and THE_FORCE.search(subject):
         found.append(_force_body(report_force))
     if not found and report_force:
@@ -117,12 +125,21 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     unique: dict[str, Body] = {}
     for body in found:
         unique.setdefault(body.name, body)
-    cond = SUBSET.search(plain_subject)
+    cond = SUBSET.search(plain_subject) or (SUBSET.search(plain(heading)) if heading else None)
     return Addressees(
         names=list(unique), bodies=list(unique.values()),
         condition=cond.group("cond").strip() if cond else None,
         pcc_areas=pcc_areas or None,
     )
+
+
+PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{0,60},\s*)?(?:they|it|we|each|both|all of them)\s*,?$", re.I)
+
+
+def _no_subject(text: str) -> bool:
+    """Does the item leave its addressee unsaid: a pronoun before the modal, or no modal at all?"""
+    m = MODAL.search(text)
+    return m is None or bool(PRONOUN_SUBJECT.match(text[: m.start()].strip()))
 
 
 def _force_body(name: str) -> Body:

@@ -42,8 +42,14 @@ class Deadline:
     immediate: bool = False
 
 
-def find_deadline(text: str, published: date | None, lead_in: str | None = None) -> Deadline:
-    """The deadline governing an item; a lead-in's deadline applies to each of its bullets."""
+def find_deadline(text: str, published: date | None, lead_in: str | None = None,
+                  timescale: str | None = None) -> Deadline:
+    """The deadline governing an item; a lead-in's deadline applies to each of its bullets, and a
+    table's date column ("31 March 2026", "December 2025", "Immediately") to its row."""
+    if timescale:
+        found = _timescale(timescale, published)
+        if found.text:
+            return found
     for source in (lead_in, text):
         if not source:
             continue
@@ -53,14 +59,32 @@ def find_deadline(text: str, published: date | None, lead_in: str | None = None)
     return Deadline()
 
 
+def _timescale(cell: str, published: date | None) -> Deadline:
+    """A date column's cell, which states the deadline without "by"."""
+    cell = cell.strip().rstrip(".")
+    m = PHRASE.fullmatch(cell) or PHRASE.fullmatch("by " + cell)
+    if m is None:
+        return Deadline()
+    found = _resolve(m, published)
+    return Deadline(cell, found.date, found.immediate) if (found.date or found.immediate) else Deadline()
+
+
 def _governing_phrase(text: str) -> re.Match | None:
-    """A phrase that opens the item, or sits beside its modal verb ("should, by May 2025, ...")."""
+    """A phrase that opens the item, or sits beside its modal verb ("should, by May 2025, ...",
+    "should consider, no later than 31 March 2016, whether"). An item with no modal of its own (a
+    lead-in's list item, a table row: "agree arrangements, by 31 December 2025, for ...") is one
+    instruction, so a deadline phrase anywhere in it governs it."""
     modal = MODAL.search(text)
+    if modal is None:
+        return PHRASE.search(text)
     for m in PHRASE.finditer(text):
         before = text[: m.start()]
         if not before.strip(" \u2022-\u2013"):  # opens the sentence
             return m
         if modal and abs(m.start() - modal.end()) <= 3:  # "should, by 31 March 2025," / "should immediately"
+            return m
+        if modal and 0 <= m.start() - modal.end() <= 20 and re.fullmatch(
+                r"\s+\w+,\s*", text[modal.end():m.start()]):  # "should consider, no later than ..."
             return m
         if modal and m.end() <= modal.start() and re.search(r",\s*$", before) and \
                 text[m.end():modal.start()].strip(" ,") == "":  # "X, by June 2025, should"

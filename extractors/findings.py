@@ -1,202 +1,310 @@
 """Blocks -> findings: recommendations, areas for improvement, causes of concern and actions.
 
-Three shapes cover HMICFRS's layouts:
-- a label ("Recommendation 3", "Area for improvement") followed by its text, in a shaded box or not;
-- a section heading ("Recommendations") with a lead-in line ("Within six months, the force should:")
-  and one bullet per recommendation (PEEL), or bullets/paragraphs that are items themselves;
-- the same item printed twice (summary list and chapter) is merged into one finding with both pages.
+One pass over the document's blocks finds candidates from independent cues (see cues.py): a label
+and the text after it, a lead-in and the list it opens, an item sentence in a findings section, a
+row of a findings table. Context travels with the pass: the section heading and whom it names, the
+lead-in, the cause of concern that recommendations answer, a revisit's status lines. Rejection
+rules drop what only looks like an item: practice boxes, contents entries, glossary definitions,
+lists that belong to a sentence that is not a lead-in, and fragments too short to be an item.
+Every finding carries the id of the rule that found it; every rejection is kept with its rule id.
+Copies of one item (summary list and chapter) are merged into one finding with all their pages.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
-from rapidfuzz import fuzz
-
-from ..model import BULLET, Block, Finding, join_lines
-from .text import ends_sentence, normalise_for_compare
+from ..model import BULLET, Block, Finding
+from .cues import (
+    Label,
+    looks_like_item,
+    match_addressee_heading,
+    match_label,
+    match_lead_in,
+    match_section,
+    status_of,
+    strip_marker,
+    table_roles,
+)
+from .cues import is_practice as is_practice_heading
+from .merge import Draft, merge_drafts
+from .text import ends_sentence
 
 END_OF_LIST = re.compile(r"[.!?][\u201d\"')\]]*$")
+END_OF_ITEM = re.compile(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')\]]*$")  # a list item ends so
+MIN_WORDS = 5  # fewer words than this is a subject line or a fragment, not an item
 
 
 @dataclass
-class Rule:
-    id: str
-    kind: str
-    regex: re.Pattern
+class Rejection:
+    """A candidate a rejection rule turned down, kept so a person can see why."""
 
-
-@dataclass
-class Rules:
-    labels: list[Rule]
-    sections: list[Rule]
-    item_start: re.Pattern
-
-
-@cache
-def rules() -> Rules:
-    data = json.loads(resources.files(__package__).joinpath("rules/labels.json").read_text("utf-8"))
-    ref = r"(?:\s+(?P<ref>\d{1,3}(?:\.\d{1,2})?[a-z]?))?"
-    labels = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']}){ref}\b\s*(?P<rest>.*)$", re.I))
-              for r in data["labels"]]
-    sections = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']})\s*[:.]?$", re.I))
-                for r in data["sections"]]
-    deadline = r"(?i:(?:by|within|with|not later than|before)\b[^,]{0,40},\s*)?"
-    subject = rf"(?:(?i:{data['item_subjects']})\b|{data['named_subject']})"
-    item_start = re.compile(rf"^{deadline}{subject}(?:\s*,[^,]{{0,80}},)?\s+(?i:{data['modals']})\b")
-    return Rules(labels, sections, item_start)
-
-
-def match_label(block: Block) -> tuple[Rule, str | None, str] | None:
-    """A heading (or a short stand-alone line) that labels one item: (rule, ref, rest of line)."""
-    text = block.lines[0].text.strip()
-    for rule in rules().labels:
-        m = rule.regex.match(text)
-        if not m:
-            continue
-        rest = m.group("rest").strip()
-        if block.kind != "heading" and rest and not re.match(r"^[:.\u2013\u2014-]", rest):
-            return None  # a sentence that merely starts with the word
-        if rest and not re.match(r"^[:.\u2013\u2014-]|^(to|for)\b", rest, re.I) and block.kind == "heading":
-            return None  # "Action plan for ...", "Recommendations made in 2019": a heading, not a label
-        if len(block.lines) > 1 and block.kind == "heading":
-            rest = (rest + " " + join_lines(ln.text for ln in block.lines[1:])).strip()
-        return rule, m.group("ref"), rest.lstrip(":.\u2013\u2014- ").strip()
-    return None
-
-
-def match_section(block: Block) -> Rule | None:
-    if block.kind != "heading":
-        return None
-    text = join_lines(ln.text for ln in block.lines)
-    return next((rule for rule in rules().sections if rule.regex.match(text)), None)
-
-
-def looks_like_item(text: str) -> bool:
-    """Text that opens as an HMICFRS item does: '[By ... ,] The force should ...'."""
-    return bool(rules().item_start.match(text))
-
-
-@dataclass
-class Draft:
-    """An item being assembled from blocks."""
-
-    kind: str
-    ref: str | None
     rule: str
-    pages: list[int] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)  # paragraphs; sub-bullets start with "- "
-    box: int | None = None
-    last: Block | None = None
+    page: int
+    text: str
+
+
+@dataclass
+class Context:
+    """What the pass knows about the blocks it is in."""
+
+    section_kind: str | None = None
+    section_rule: str | None = None
+    addressee: str | None = None  # from "Recommendations for chief constables" / "To the Home Office"
     lead_in: str | None = None
-    parent: Draft | None = None
-    heading_addressee: str | None = None
-    from_bullet: bool = False
-    status: str | None = None
-
-    @property
-    def open_for_text(self) -> bool:
-        return not self.parts
-
-    def add(self, block: Block, text: str | None = None) -> None:
-        text = block.text if text is None else text
-        if block.kind == "bullet" and self.parts and not self.from_bullet:
-            text = "- " + BULLET.sub("", text, count=1).strip()
-        self.parts.append(text)
-        for line in block.lines:
-            if line.page not in self.pages:
-                self.pages.append(line.page)
-        if block.box is not None:
-            self.box = block.box  # the box it continues in, after a page break
-        self.last = block
-
-    @property
-    def text(self) -> str:
-        out = ""
-        for part in self.parts:
-            if part.startswith("- "):
-                out += "\n" + part
-            else:
-                out = f"{out} {part}" if out else part
-        return out.strip()
+    lead_kind: str | None = None
+    list_owner: bool = False  # a list after a sentence ending in ':' that is not a lead-in: not items
+    bare_list: bool = False  # right under a section heading, a plain list is the section's items
+    section_has_labels: bool = False  # a section whose items are labelled: its plain paragraphs are prose
+    cause: Draft | None = None
+    practice_box: int | None = None
+    in_practice: bool = False
+    table_draft: Draft | None = None  # the last table row's item, which a row split by a page break continues
 
 
-def extract_findings(blocks: list[Block]) -> list[Finding]:
-    """Every item in the document, duplicates (summary list and chapter) merged."""
-    drafts: list[Draft] = []
-    current: Draft | None = None
-    section: Rule | None = None
-    section_has_labels = False
-    lead_in: str | None = None
-    last_cause: Draft | None = None
+@dataclass
+class Extraction:
+    findings: list[Finding]
+    rejections: list[Rejection] = field(default_factory=list)
 
-    def close() -> None:
-        nonlocal current
-        if current is not None and current.parts:
-            drafts.append(current)
-        current = None
 
+def extract_findings(blocks: list[Block]) -> Extraction:
+    """Every item in the document, copies merged, with the candidates that were turned down."""
+    walk = _Walk()
     for block in blocks:
-        label = match_label(block) if block.kind in ("heading", "para") else None
-        if label:
-            close()
-            rule, ref, rest = label
-            current = Draft(rule.kind, ref, rule.id, pages=[block.page])
-            if rest and re.match(r"^(to|for)\b", rest, re.I) and len(rest) < 90:
-                current.heading_addressee = rest
-            elif rest:
-                current.add(block, rest)
-            if section is not None:
-                section_has_labels = True
-            lead_in = None
-            continue
-        sect = match_section(block)
+        walk.step(block)
+    walk.close()
+    return Extraction(merge_drafts(walk.drafts), walk.rejections)
+
+
+class _Walk:
+    """The pass over the blocks: one method per kind of block."""
+
+    def __init__(self) -> None:
+        self.ctx = Context()
+        self.drafts: list[Draft] = []
+        self.rejections: list[Rejection] = []
+        self.current: Draft | None = None
+
+    def close(self) -> None:
+        draft, self.current = self.current, None
+        if draft is None or not draft.parts:
+            return
+        words = len(draft.text.split())
+        if words < MIN_WORDS:
+            self.reject("reject-fragment", draft.pages[0] if draft.pages else 0, draft.text)
+            return
+        self.drafts.append(draft)
+        if draft.kind == "cause_of_concern":
+            self.ctx.cause = draft
+
+    def reject(self, rule: str, page: int, text: str) -> None:
+        self.rejections.append(Rejection(rule, page, text[:200]))
+
+    def step(self, block: Block) -> None:
+        ctx = self.ctx
+        if ctx.practice_box is not None and block.box != ctx.practice_box:
+            ctx.in_practice, ctx.practice_box = False, None  # out of the practice box
+        label = match_label(block) if block.kind in ("heading", "para", "bullet") else None
+        if label is not None:
+            self.label(block, label)
+            return
+        if ctx.in_practice and block.kind != "heading":
+            self.reject("reject-practice", block.page, block.text)
+            return
+        if block.kind == "row":
+            self.row(block)
+            return
+        if self.current is not None and not self.current.open_for_text:
+            status = status_of(block.text)
+            if status and not self.current.status:
+                self.current.status = status
+                return
         if block.kind == "heading":
-            if current is not None and current.open_for_text:
-                continue  # a heading between a label and its text (a page's running title)
-            close()
-            section, section_has_labels, lead_in = sect, False, None
-            if sect is None or sect.kind != "recommendation":
-                last_cause = None if sect is None else last_cause
-            continue
-        if current is not None:
-            if current.open_for_text or _continues(current, block):
-                current.add(block)
-                if current.kind == "cause_of_concern":
-                    last_cause = current
-                continue
-            status = _status_line(block.text)
-            if status and not current.status:
-                current.status = status
-                continue
-            close()
-        if section is None or section_has_labels:
-            continue
+            self.heading(block)
+            return
+        if self.current is not None:
+            if self.current.open_for_text or _continues(self.current, block):
+                self.current.add(block, wrapped=_wrapped_over_page(self.current, block))
+                return
+            self.close()
+        self.unlabelled(block)
+
+    def label(self, block: Block, label: Label) -> None:
+        self.close()
+        ctx = self.ctx
+        if ctx.practice_box is not None and block.box == ctx.practice_box:
+            self.reject("reject-practice", block.page, block.text)
+            return
+        ctx.in_practice = False  # a label, like a heading, ends a practice passage that has no box
+        if label.addressee and not label.ref:  # "Recommendation for the Home Office": who the next items are for
+            ctx.addressee = label.addressee
+            return
+        draft = Draft(label.rule.kind, label.ref, label.rule.id, pages=[block.page])
+        draft.heading_addressee = label.addressee or ctx.addressee
+        if label.text:
+            draft.add(block, label.text)
+        self.current = draft
+        ctx.lead_in = None
+        ctx.list_owner = False
+        ctx.section_has_labels = True
+
+    def heading(self, block: Block) -> None:
+        ctx = self.ctx
         text = block.text
-        if block.kind == "para" and text.rstrip().endswith(":") and looks_like_item(text):
-            lead_in = text.strip()
-            continue
-        if block.kind == "bullet" and (lead_in or looks_like_item(BULLET.sub("", text, count=1))):
-            current = Draft(section.kind, None, section.id + "-bullet", pages=[], from_bullet=True)
-            current.add(block, BULLET.sub("", text, count=1).strip())
-            current.lead_in = lead_in
-            if lead_in and section.kind == "recommendation":
-                current.parent = last_cause
-            continue
-        if block.kind == "para" and looks_like_item(text):
-            current = Draft(section.kind, None, section.id + "-paragraph", pages=[])
-            current.add(block)
-            if current.kind == "cause_of_concern":
-                last_cause = current
-            continue
-        if block.kind == "para":
-            lead_in = None  # running text between items; the section lasts to the next heading
-    close()
-    return _merge(drafts)
+        if self.current is not None and self.current.open_for_text and not _frames(text):
+            return  # a heading between a label and its text (a page's running title)
+        lead = match_lead_in(text)
+        if lead is not None:
+            self.close()
+            ctx.lead_in, ctx.lead_kind, ctx.list_owner = lead, ctx.section_kind or "recommendation", False
+            return
+        self.close()
+        ctx.lead_in, ctx.list_owner, ctx.table_draft = None, False, None
+        if is_practice_heading(text):
+            ctx.in_practice, ctx.practice_box = True, block.box
+            self.reject("reject-practice", block.page, text)
+            return
+        ctx.in_practice, ctx.practice_box = False, None
+        section = match_section(text)
+        if section is not None:
+            ctx.section_kind, ctx.section_rule, ctx.addressee = section.rule.kind, section.rule.id, section.addressee
+            ctx.bare_list, ctx.section_has_labels = True, False
+            if section.rule.kind != "recommendation":
+                ctx.cause = ctx.cause if section.rule.kind == "cause_of_concern" else None
+            return
+        who = match_addressee_heading(text)
+        if who is not None:
+            ctx.addressee = who
+            return
+        ctx.section_kind = ctx.section_rule = ctx.addressee = None
+        ctx.cause = None
+
+    def unlabelled(self, block: Block) -> None:
+        """A paragraph or list item with no label: an item if its context or its own words say so."""
+        ctx = self.ctx
+        text = block.text
+        if block.marker is None and not block.bullet_glyph and text.rstrip().endswith(":"):
+            lead = match_lead_in(text)
+            ctx.lead_in = lead
+            ctx.lead_kind = ctx.section_kind or "recommendation"
+            ctx.list_owner = lead is None
+            return
+        is_list_item = block.kind == "bullet" or (block.marker is not None and "." not in block.marker.rstrip("."))
+        if is_list_item:
+            self.list_item(block)
+            return
+        if ctx.lead_in is not None and _continues_sentence(text):
+            for piece in _split_list_lines(block):  # a lead-in's items printed without bullets or indent
+                self.close()
+                draft = self.start(piece, ctx.lead_kind or "recommendation", None, "lead-in-list", piece.text)
+                draft.lead_in = ctx.lead_in
+                draft.from_list = True
+                if draft.kind == "recommendation":
+                    draft.parent = ctx.cause
+            return
+        if ctx.section_kind is not None and looks_like_item(text) and block.marker is None \
+                and not ctx.section_has_labels:
+            self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", strip_marker(text))
+            return
+        if block.marker is not None and ctx.section_kind is not None and looks_like_item(text):
+            self.reject("reject-numbered-paragraph", block.page, text)
+        ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, False  # running text ends a list
+
+    def list_item(self, block: Block) -> None:
+        ctx = self.ctx
+        text = strip_marker(block.text)
+        ref = _ref_of(block.marker)
+        if ctx.list_owner:
+            if ctx.section_kind is not None:
+                self.reject("reject-list-of-sentence", block.page, block.text)
+            return
+        if ctx.lead_in is not None:
+            draft = self.start(block, ctx.lead_kind or "recommendation", ref, "lead-in-list", text)
+            draft.lead_in = ctx.lead_in
+            if draft.kind == "recommendation":
+                draft.parent = ctx.cause
+            return
+        if ctx.section_kind is None:
+            return
+        if looks_like_item(text) or ctx.bare_list:
+            self.start(block, ctx.section_kind, ref, f"{ctx.section_rule}-list", text)
+
+    def start(self, block: Block, kind: str, ref: str | None, rule: str, text: str) -> Draft:
+        draft = Draft(kind, ref, rule, pages=[], from_list=block.kind == "bullet" or block.marker is not None)
+        draft.heading_addressee = self.ctx.addressee
+        draft.add(block, text)
+        self.current = draft
+        return draft
+
+    def row(self, block: Block) -> None:
+        """A table row: an item where the table's header names a findings column; else its first cell
+        is read as a paragraph (a summary table that prints "Recommendation 1" above each text)."""
+        ctx = self.ctx
+        header = [head for head, _ in block.cells or []]
+        roles = table_roles(header)
+        cells = [text for _, text in block.cells or []]
+        if roles is None:
+            first = cells[0] if cells else ""
+            if first:
+                para = Block("para", block.lines, first_on_page=block.first_on_page)
+                para.cells = None
+                para.lines = [ln for ln in block.lines if ln.x0 < _second_column_x(block)] or block.lines
+                self.step(para)
+            return
+        self.close()
+        text = cells[roles.item]
+        ref = cells[roles.ref].strip().rstrip(".") if roles.ref is not None and cells[roles.ref].strip() else None
+        if ref is None and block.first_on_page and ctx.table_draft is not None and text:
+            ctx.table_draft.add(block, text)  # a row split by a page break: its text goes on
+            return
+        if not text:
+            return
+        draft = Draft(roles.kind, ref, "table-row", pages=[])
+        draft.add(block, text)
+        body = cells[roles.body].strip() if roles.body is not None else ""
+        draft.heading_addressee = body or ctx.addressee
+        if roles.deadline is not None:
+            draft.timescale = cells[roles.deadline].strip() or None
+        self.drafts.append(draft)
+        ctx.table_draft = draft
+
+
+def _continues_sentence(text: str) -> bool:
+    """Words that finish a lead-in's sentence: they open in lower case, or end as list items do."""
+    return text[:1].islower() or bool(re.search(r";(?:\s*(?:and|or))?$", text.strip()))
+
+
+def _split_list_lines(block: Block) -> list[Block]:
+    """A paragraph of unbulleted list items, cut after each line that ends an item (';', '; and', '.')."""
+    pieces: list[Block] = []
+    lines: list = []
+    for line in block.lines:
+        lines.append(line)
+        if re.search(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')]*$", line.text.strip()):
+            pieces.append(Block("bullet", lines, first_on_page=block.first_on_page and not pieces))
+            lines = []
+    if lines:
+        pieces.append(Block("bullet", lines, first_on_page=block.first_on_page and not pieces))
+    return pieces
+
+
+def _second_column_x(block: Block) -> float:
+    xs = sorted({round(ln.x0) for ln in block.lines})
+    return xs[1] - 2 if len(xs) > 1 else float("inf")
+
+
+def _ref_of(marker: str | None) -> str | None:
+    if marker is None:
+        return None
+    ref = marker.strip("().")
+    return ref if re.fullmatch(r"\d{1,3}[a-z]?", ref) else None
+
+
+def _frames(text: str) -> bool:
+    """Does this heading open something new (so a label above it has no text of its own)?"""
+    return match_section(text) is not None or match_lead_in(text) is not None
 
 
 def _continues(draft: Draft, block: Block) -> bool:
@@ -205,8 +313,11 @@ def _continues(draft: Draft, block: Block) -> bool:
     if last is None:
         return True
     text_so_far = draft.text
-    if draft.from_bullet:  # a PEEL bullet: only its own wrapped lines, already in the block
-        return False
+    if draft.from_list:  # a list item: only its own wrapped lines, already in the block ...
+        if block.first_on_page and not END_OF_ITEM.search(text_so_far) and block.marker is None \
+                and not BULLET.match(block.text):
+            return True  # ... unless a page break cut it
+        return _sub_item(draft, block)
     if draft.box is not None:
         if block.box == draft.box:
             return True
@@ -217,70 +328,22 @@ def _continues(draft: Draft, block: Block) -> bool:
         return False
     if block.first_on_page:
         return not ends_sentence(text_so_far) or text_so_far.endswith(":")
-    if block.kind == "bullet" and (text_so_far.endswith(":") or draft.parts[-1].startswith("- ")):
-        return not draft.parts[-1].startswith("- ") or not END_OF_LIST.search(draft.parts[-1])
-    return bool(block.text[:1].islower())
-
-
-STATUS = re.compile(r"^(?:current\s+)?status\s*[:\u2013\u2014-]\s*(?P<status>.{3,80})$", re.I)
-
-
-def _status_line(text: str) -> str | None:
-    m = STATUS.match(text.strip())
-    return m.group("status").strip().rstrip(".") if m else None
-
-
-def _merge(drafts: list[Draft]) -> list[Finding]:
-    """One finding per item: copies printed more than once are merged, keeping every page."""
-    merged: list[tuple[Draft, str]] = []
-    for draft in drafts:
-        norm = normalise_for_compare(draft.text)
-        for i, (kept, kept_norm) in enumerate(merged):
-            if kept.kind != draft.kind or not _same_item(kept, kept_norm, draft, norm):
-                continue
-            pages = sorted(set(kept.pages) | set(draft.pages))
-            better = _better(kept, draft)
-            better.pages = pages
-            better.status = kept.status or draft.status
-            better.heading_addressee = kept.heading_addressee or draft.heading_addressee
-            better.lead_in = kept.lead_in or draft.lead_in
-            better.parent = kept.parent or draft.parent
-            merged[i] = (better, normalise_for_compare(better.text))
-            break
-        else:
-            merged.append((draft, norm))
-    findings = []
-    counters: dict[str, int] = {}
-    keys: dict[int, str] = {}
-    for draft, _ in merged:
-        counters[draft.kind] = counters.get(draft.kind, 0) + 1
-        key = f"{draft.kind}-{draft.ref}" if draft.ref else f"{draft.kind}-u{counters[draft.kind]}"
-        while key in keys.values():
-            key += "b"
-        keys[id(draft)] = key
-    for draft, _ in merged:
-        findings.append(Finding(
-            kind=draft.kind, ref=draft.ref, text=draft.text, pages=sorted(draft.pages), rule=draft.rule,
-            lead_in=draft.lead_in, parent_key=keys.get(id(draft.parent)) if draft.parent else None,
-            key=keys[id(draft)], heading_addressee=draft.heading_addressee,
-            status=draft.status,
-        ))
-    return findings
-
-
-def _same_item(a: Draft, a_norm: str, b: Draft, b_norm: str) -> bool:
-    if a.ref and b.ref:
-        return a.ref == b.ref and (fuzz.ratio(a_norm, b_norm) >= 60 or fuzz.partial_ratio(a_norm, b_norm) >= 90)
-    if (a.lead_in or None) != (b.lead_in or None) and a.from_bullet and b.from_bullet:
-        return False
-    if fuzz.ratio(a_norm, b_norm) >= 92:
+    if _sub_item(draft, block):
         return True
-    short, long_ = sorted((a_norm, b_norm), key=len)
-    return len(short) >= 40 and len(short) >= 0.5 * len(long_) and fuzz.partial_ratio(short, long_) >= 97
+    return bool(block.text[:1].islower()) and block.kind != "bullet"
 
 
-def _better(a: Draft, b: Draft) -> Draft:
-    """The copy to keep: a boxed chapter copy over a summary line, else the fuller text."""
-    if (a.box is not None) != (b.box is not None):
-        return a if a.box is not None else b
-    return a if len(a.text) >= len(b.text) else b
+def _wrapped_over_page(draft: Draft, block: Block) -> bool:
+    """A list item's sentence that a page break cut carries on at the top of the next page."""
+    return (draft.from_list and block.first_on_page and block.marker is None and not block.bullet_glyph
+            and not END_OF_ITEM.search(draft.parts[-1]) if draft.parts else False)
+
+
+def _sub_item(draft: Draft, block: Block) -> bool:
+    """A sub-list ((a), (b), bullets) after an item's colon belongs to the item."""
+    if block.kind != "bullet" and block.marker is None:
+        return False
+    parts = draft.parts
+    if parts[-1].rstrip().endswith(":"):
+        return True
+    return parts[-1].startswith("- ") and not END_OF_LIST.search(parts[-1])

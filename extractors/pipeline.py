@@ -8,6 +8,7 @@ from .applicability import ForceProfile, Verdict, judge
 from .deadlines import find_deadline
 from .findings import extract_findings
 from .report_meta import read_metadata
+from .selfcheck import check_counts
 
 
 def describe_report(pages: list[Page], report: Report) -> Report:
@@ -22,13 +23,18 @@ def describe_report(pages: list[Page], report: Report) -> Report:
     return report
 
 
-def extract(blocks: list[Block], report: Report, profile: ForceProfile | None = None) -> list[Finding]:
-    """Every finding of an HMICFRS report, with deadline, addressees and applicability."""
+def extract(pages: list[Page], blocks: list[Block], report: Report,
+            profile: ForceProfile | None = None) -> list[Finding]:
+    """Every finding of an HMICFRS report, with deadline, addressees and applicability; warnings on
+    the report where its own count of items disagrees with what was found."""
     if not report.is_hmicfrs:
         report.warnings.append("not an HMICFRS report (it reads as a force or board paper quoting HMICFRS): "
                                "no findings extracted")
         return []
-    findings = extract_findings(blocks)
+    extraction = extract_findings(blocks)
+    findings = extraction.findings
+    report.rejected = [{"rule": r.rule, "page": r.page, "text": r.text} for r in extraction.rejections]
+    report.warnings.extend(check_counts(pages, findings))
     triage(findings, report, profile or ForceProfile())
     return findings
 
@@ -36,7 +42,7 @@ def extract(blocks: list[Block], report: Report, profile: ForceProfile | None = 
 def triage(findings: list[Finding], report: Report, profile: ForceProfile) -> None:
     """Deadline, addressees and verdict for each finding (a person's decision overrides later)."""
     for finding in findings:
-        deadline = find_deadline(finding.text, report.published, finding.lead_in)
+        deadline = find_deadline(finding.text, report.published, finding.lead_in, finding.timescale)
         finding.deadline, finding.deadline_text, finding.immediate = deadline.date, deadline.text, deadline.immediate
         finding.due = deadline.date or (report.published if deadline.immediate else None)
         finding.addressees, verdict = judge_item(finding.text, finding.lead_in, report.force,

@@ -16,6 +16,8 @@ INSPECTORATE = re.compile(r"inspectorate of constabulary|\bHMICFRS\b|\bHMIC\b|cr
 NOT_A_REPORT = re.compile(
     r"\bagenda item\b|\bpurpose of (the )?(paper|report)\b|\breport of the (chief constable|police and crime "
     r"commissioner|chief executive)\b|\b(board|committee|panel) (meeting|paper)\b|\bfor (decision|noting)\b", re.I)
+SERVICE = re.compile(r"(?P<name>(?:[A-Z][\w\u2019'&-]*\s+(?:and\s+)?){1,4}(?:Police(?:\s+Service)?|Constabulary|"
+                     r"Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)))(?:\u2019s|'s)?\b")
 KINDS = [  # first match wins: (kind, pattern over the title)
     ("super-complaint", r"super-?complaint"),
     ("progress", r"progress report|revisit|re-inspection|follow-up|an update on|progress (made )?(on|against)"),
@@ -43,19 +45,50 @@ def read_metadata(pages: list[Page]) -> dict:
     force = force_named_in(title or "") if kind in ("peel", "progress") or _single_force(title) else None
     if kind == "peel" and force is None:
         force = force_named_in(pages[0].text if pages else "")
+    if force is None and kind in ("peel", "progress", "thematic"):
+        force = _service_named_in(title)
     is_report = bool(INSPECTORATE.search(front_text)) and not NOT_A_REPORT.search(
         "\n".join(p.text for p in pages[:2]))
     return {"title": title, "published": published, "kind": kind, "force": force, "is_hmicfrs": is_report}
 
 
+def _service_named_in(title: str | None) -> str | None:
+    """The one force or fire and rescue service a report inspects, named in its title even when it
+    is not in the forces list ("An inspection of Ravensmoor Fire and Rescue Service")."""
+    inspects = r"\b(?:inspection|review|report|revisit|progress)\b.{0,40}\b(?:of|on|for)\s"
+    if not title or not re.search(inspects, title, re.I):
+        return None
+    m = SERVICE.search(title)
+    return m.group("name").strip() if m else None
+
+
 def _title(page: Page) -> str | None:
-    """The largest type on the cover, read in order (the publisher's name set large is skipped)."""
+    """The largest type on the cover, read in order (the publisher's name set large is skipped); in a
+    letter, the subject line set above "Dear ..." ."""
     lines = [ln for ln in page.lines if not re.fullmatch(r"HMICFRS|HMIC|HMICS|CJJI", ln.text.strip())]
     if not lines:
         return None
+    subject = _letter_subject(lines)
+    if subject:
+        return subject
     biggest = max(ln.size for ln in lines)
     title_lines = [ln for ln in lines if ln.size >= biggest - 0.5]
     return join_lines(ln.text for ln in title_lines) or None
+
+
+def _letter_subject(lines: list) -> str | None:
+    """A letter's subject: the bold lines just above its salutation."""
+    for i, line in enumerate(lines):
+        if re.match(r"^Dear\s+\w", line.text):
+            subject = []
+            for prev in reversed(lines[max(0, i - 6):i]):
+                if not prev.bold or re.match(r"^\w+:$", prev.text.strip()):
+                    if subject:
+                        break
+                    continue
+                subject.insert(0, prev.text)
+            return join_lines(subject) or None
+    return None
 
 
 def _single_force(title: str | None) -> bool:

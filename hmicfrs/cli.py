@@ -12,6 +12,7 @@ import click
 import sqlite_utils
 
 from hmicfrs import api
+from hmicfrs.commands.paper import paper
 from hmicfrs.config import PROFILE_FILE, ConfigError
 from hmicfrs.config import load_profile as _load_profile
 from hmicfrs.db.schema import checkpoint
@@ -57,6 +58,9 @@ def _write(path: Path, write):
 @click.version_option(package_name="hmicfrs")
 def main() -> None:
     """Turn HMICFRS inspection reports into a searchable, triaged database."""
+
+
+main.add_command(paper)
 
 
 @main.command()

@@ -62,17 +62,21 @@ class Page:
 
 @dataclass
 class Block:
-    """A run of lines that belong together: a heading, a paragraph or one list item."""
+    """A run of lines that belong together: a heading, a paragraph, one list item or one table row."""
 
-    kind: str  # "heading" | "para" | "bullet"
+    kind: str  # "heading" | "para" | "bullet" | "row"
     lines: list[Line]
     first_on_page: bool = False  # first body block of its page or column: a break precedes it
     indent: float = 0.0  # how far the block starts right of the column's text margin
     bullet_glyph: bool = False
     pages: list[int] = field(default_factory=list)
+    marker: str | None = None  # a list item's number or letter as printed: "3", "5a", "(b)", "1.2"
+    cells: list[tuple[str, str]] | None = None  # a table row: (column header, cell text) in column order
 
     @property
     def text(self) -> str:
+        if self.cells is not None:
+            return " ".join(text for _, text in self.cells if text)
         return join_lines([ln.text for ln in self.lines])
 
     @property
@@ -86,7 +90,6 @@ class Block:
     @property
     def column(self) -> int:
         return self.lines[0].column
-
 
 
 def join_lines(texts: Iterable[str]) -> str:
@@ -125,6 +128,7 @@ class Report:
             return "html"
         return "web" if self.producer and WEB_PRINT.search(self.producer) else "pdf"
     warnings: list[str] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)  # candidates a rejection rule turned down: rule, page, text
 
     @property
     def pcc_response_due(self) -> date | None:
@@ -152,6 +156,7 @@ class Finding:
     key: str = ""  # stable id within the report, e.g. "recommendation-3", "cause_of_concern-2"
     heading_addressee: str | None = None  # "To chief constables" printed with the label
     status: str | None = None  # "Status: partially achieved", printed in a progress report
+    timescale: str | None = None  # the deadline as printed in a findings table's date column
     deadline: date | None = None
     deadline_text: str | None = None
     immediate: bool = False

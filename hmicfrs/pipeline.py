@@ -25,7 +25,7 @@ def read_document(path: Path, profile: ForceProfile | None = None, sha256: str |
     report = Report(sha256=sha256 or sha256_of(path), source=source or path.name)
     pages = read_pages(path, report, pool)
     describe_report(pages, report)
-    findings = extract(list(iter_blocks(pages)), report, profile)
+    findings = extract(pages, list(iter_blocks(pages)), report, profile)
     return Document(report, pages, findings)
 
 
@@ -42,5 +42,5 @@ def read_html_document(path: Path, profile: ForceProfile | None = None, sha256: 
             report.published = date.fromisoformat(published[:10])
     if not report.is_hmicfrs and INSPECTORATE.search(site_text):
         report.is_hmicfrs = True  # the site's own header and footer name it; the article may not
-    findings = extract(list(iter_blocks(pages)), report, profile)
+    findings = extract(pages, list(iter_blocks(pages)), report, profile)
     return Document(report, pages, findings)

@@ -83,6 +83,7 @@ class Sample:
     two_columns: bool = False
     committee_paper: bool = False
     header: str | None = None
+    cover: list[str] = field(default_factory=list)  # extra cover lines, e.g. a joint report's inspectorates
 
 
 def build_pdf(sample: Sample, path: Path) -> Path:
@@ -125,6 +126,7 @@ def _story(sample: Sample, col_width: float) -> list:
     else:
         story += [Spacer(1, 60 * mm), Paragraph(sample.title, TITLE), Spacer(1, 10 * mm),
                   Paragraph("His Majesty\u2019s Inspectorate of Constabulary and Fire &amp; Rescue Services", COVER),
+                  *(Paragraph(line, COVER) for line in sample.cover),
                   Paragraph(f"Published {sample.published}", COVER), PageBreak()]
     style = JUSTIFIED if sample.two_columns else BODY
     for part in sample.flow:
@@ -241,4 +243,132 @@ The force should introduce monthly reconciliation of overtime claims against dut
 def write_demo_tracker(path: Path) -> Path:
     """A small force tracker export for the demo: three records of sample findings and one of an audit."""
     path.write_text(DEMO_TRACKER, "utf-8-sig")  # as Excel saves a CSV
+    return path
+
+
+# The board paper's corpus: the force's own PEEL report and a joint report (in two editions) ---------
+
+def paper_samples() -> dict[str, Sample]:
+    """West Midlands Police's own PEEL report (causes of concern with recommendations, then areas for
+    improvement) and a joint inspection with a summary, sub-bullets and a conditional item."""
+    wmp = Sample(
+        "PEEL 2023\u20132025: An inspection of West Midlands Police", "15 December 2023",
+        [("h", "Summary"), "West Midlands Police is adequate at investigating crime, but it needs to improve how it "
+         "responds to the public and how it manages sex offenders. We have identified two causes of concern and "
+         "five areas for improvement.", filler(4),
+         ("h", "Responding to the public"), filler(6),
+         Item("Cause of concern", "The force isn\u2019t answering emergency and non-emergency calls quickly enough, "
+              "and it doesn\u2019t always assess the risk to callers properly."),
+         Bullets("Within three months, the force should:", [
+             "make sure it has enough call handlers to answer emergency calls within ten seconds;",
+             "review how it assesses risk when a caller first contacts the force; and",
+             "make sure supervisors check that incidents are graded correctly."]),
+         filler(5, 1),
+         Item("Area for improvement", "The force should make sure that officers record the details of vulnerable "
+              "victims accurately."),
+         Item("Area for improvement", "The force should improve the time it takes to attend non-emergency "
+              "incidents."),
+         ("h", "Managing offenders and suspects"), filler(6, 2),
+         Item("Cause of concern", "The force doesn\u2019t manage the risk posed by registered sex offenders "
+              "effectively."),
+         Bullets("By 31 March 2024, the force should:", [
+             "reduce the backlog of visits to registered sex offenders; and",
+             "make sure that every offender is assessed with an approved risk tool."]),
+         filler(5, 3),
+         Item("Area for improvement", "The force should improve its use of police powers to protect vulnerable "
+              "people."),
+         Item("Area for improvement", "The force should make sure that its crime data is recorded in line with "
+              "the national standard."),
+         Item("Area for improvement", "The force should improve how it supports the wellbeing of its workforce."),
+         filler(4, 4)],
+    )
+    return {"wmp-peel-sample": wmp, "victims-joint-sample": victims_joint()}
+
+
+JOINT_ITEMS = [
+    ("Recommendation 1", "By 30 June 2024, chief constables should make sure that every victim receives a needs "
+     "assessment within five days of reporting a crime."),
+    ("Recommendation 2", "By 30 June 2024, the Crown Prosecution Service should make sure that victims are told "
+     "of charging decisions within one working day."),
+    ("Recommendation 3", "By 31 December 2024, chief constables of forces that have a dedicated victim care unit "
+     "should make sure that the unit records every contact with a victim:\n- the date and means of each "
+     "contact; and\n- the information given to the victim."),
+    ("Recommendation 4", "Within six months, the Home Office and the Ministry of Justice should publish revised "
+     "guidance on the Victims\u2019 Code."),
+    ("Area for improvement 1", "Forces should improve how they record victims\u2019 consent to share "
+     "information with support services."),
+]
+JOINT_FOREWORD = ("This joint inspection examined how well the police and the Crown Prosecution Service support "
+                  "victims from the first report of a crime to the end of a case. We found that too many victims "
+                  "are not told what is happening with their case.")
+
+
+def victims_joint() -> Sample:
+    """A joint inspection (three inspectorates) whose summary list repeats in the chapters."""
+    return Sample(
+        "A joint inspection of the police and Crown Prosecution Service response to victims", "5 December 2023",
+        [("h", "Contents"), "Foreword 3", "Recommendations 3", "1. Supporting victims 4", "pagebreak",
+         ("h", "Foreword"), JOINT_FOREWORD, filler(3), ("h", "Recommendations", 2),
+         *[Item(label, text, boxed=False) for label, text in JOINT_ITEMS],
+         "pagebreak", ("h", "1. Supporting victims"), filler(10, 1),
+         *[Item(label, text) for label, text in JOINT_ITEMS], filler(4, 2)],
+        cover=["A joint inspection with HM Crown Prosecution Service Inspectorate and HM Inspectorate of Probation"],
+    )
+
+
+def html_edition(sample: Sample) -> str:
+    """The sample's report as the HMICFRS website prints it: the HTML edition of the same report."""
+    from datetime import datetime
+    from html import escape
+
+    published = datetime.strptime(sample.published, "%d %B %Y").date().isoformat()
+    body = []
+    for part in sample.flow:
+        if isinstance(part, tuple) and part[0] == "h":
+            body.append(f"<h2>{escape(part[1])}</h2>")
+        elif isinstance(part, Item):
+            main, *subs = part.text.split("\n- ")
+            items = "".join(f"<li>{escape(s)}</li>" for s in subs)
+            body.append(f'<div class="recommendation-box"><p><strong>{escape(part.label)}</strong></p>'
+                        f"<p>{escape(main)}</p>{f'<ul>{items}</ul>' if items else ''}</div>")
+        elif isinstance(part, Bullets):
+            items = "".join(f"<li>{escape(b)}</li>" for b in part.bullets)
+            body.append(f"<h3>{escape(part.heading)}</h3><p>{escape(part.lead_in)}</p><ul>{items}</ul>")
+        elif isinstance(part, str) and part != "pagebreak":
+            body.append(f"<p>{escape(part)}</p>")
+    return (f"<!DOCTYPE html><html><head><title>{escape(sample.title)} | HMICFRS</title>"
+            f'<meta property="article:published_time" content="{published}T09:30:00+00:00"></head><body>'
+            "<header>His Majesty's Inspectorate of Constabulary and Fire &amp; Rescue Services</header>"
+            f"<main><h1>{escape(sample.title)}</h1>{''.join(body)}</main><footer>Contact us</footer></body></html>")
+
+
+PORTAL_TRACKER = """Portal reference,Report title,Date of publication,Type,Recommendation / AFI,Portal level,Status,\
+Responsible lead,Latest update
+WMP-P1,A joint inspection of the police and Crown Prosecution Service response to victims,05/12/2023,\
+Recommendation,"By 30 June 2024, chief constables should make sure that every victim receives a needs assessment \
+within five days of reporting a crime.",2,Being progressed,ACC Public Protection
+WMP-P2,PEEL 2023-2025: An inspection of West Midlands Police,15/12/2023,Cause of concern,"The force isn't \
+answering emergency and non-emergency calls quickly enough, and it doesn't always assess the risk to callers \
+properly.",1,In progress,ACC Local Policing,"Call handling review reported to the board in March; 40 call handlers \
+recruited."
+WMP-P3,PEEL 2023-2025: An inspection of West Midlands Police,15/12/2023,Recommendation,"Make sure it has enough \
+call handlers to answer emergency calls within ten seconds.",1,Pending sign off,Head of Contact
+WMP-P4,PEEL 2023-2025: An inspection of West Midlands Police,15/12/2023,AFI,"The force should improve the time \
+it takes to attend non-emergency incidents.",3,Complete,Head of Response
+WMP-P5,Safe in our hands? An inspection of police custody,14/07/2016,Recommendation,"Within three months, all \
+forces should make sure that every detainee is assessed for risk on arrival in custody.",Closed before levels,\
+Closed,Head of Custody
+WMP-P6,Police response to burglary,01/08/2019,AFI,The force should improve how it records burglary scenes.,\
+Closed before levels,Closed,Head of Investigations
+WMP-P7,Fraud: an inspection of the police response to fraud,12/09/2024,Recommendation,"By 31 March 2025, all \
+chief constables should make sure that every report of fraud is assessed within 28 days, and that victims are \
+told what action the force will take.",4,Discharged,ACC Crime
+WMP-P8,PEEL 2023-2025: An inspection of West Midlands Police,15/12/2023,Cause of concern,"The force doesn't \
+manage the risk posed by registered sex offenders effectively.",2,Being progressed,ACC Public Protection
+"""
+
+
+def write_portal_tracker(path: Path) -> Path:
+    """A monitoring-portal style export: "Portal level" headed levels, rows closed before levels."""
+    path.write_text(PORTAL_TRACKER, "utf-8-sig")
     return path

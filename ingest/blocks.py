@@ -8,10 +8,12 @@ print bullets as an odd glyph or none at all, so the indent decides).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import BULLET, Block, Line, Page
+from .tables import Table, cell_text, find_tables
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class BlockSettings:
     heading_max_chars: int = 140  # a longer line is body text, however bold
     item_indent: float = 6.0  # a line indented more than this from its column's margin is a list item
     same_x: float = 3.0  # lines starting within this of each other start at the same indent
+    hang: float = 3.0  # a wrapped line of a numbered item starts at least this far right of its number
     dash_indent: float = 2.0  # a dash at most this far in opens a wrapped line of body text, not a list item
     margin_share: float = 0.25  # a column's margin is the leftmost x carrying this share of its busiest x's text
 
@@ -30,49 +33,130 @@ class BlockSettings:
 BLOCKS = BlockSettings()
 
 
-def is_heading(line: Line, body: float, s: BlockSettings = BLOCKS) -> bool:
+def is_heading(line: Line, body: float) -> bool:
     """Bold or larger than body text, and short: a heading or an item label."""
-    if len(line.text) > s.heading_max_chars or not re.search(r"[A-Za-z]", line.text):
+    if len(line.text) > BLOCKS.heading_max_chars or not re.search(r"[A-Za-z]", line.text):
         return False
-    return line.bold or (body > 0 and line.size >= body * s.heading_scale)
+    return line.bold or (body > 0 and line.size >= body * BLOCKS.heading_scale)
 
 
-def iter_blocks(pages: Iterable[Page], settings: BlockSettings = BLOCKS) -> Iterator[Block]:
-    """Split every page's body lines into blocks, in reading order."""
+MARKER = re.compile(
+    r"^(?P<m>\(?\d{1,2}[a-z]?[.)]|\(?[a-z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|\d{1,2}[a-z]?)"
+    r"\s+(?=\S)")
+BARE_MARKER = re.compile(r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?|[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\u00b7"
+                         r"\u25a0\u25a1\u2013\u2014*>\uf000-\uf0ff-]")
+MID_PHRASE = re.compile(r"(?:[,\u2013\u2014-]|\b(?:the|a|an|of|and|for|to|in|on|with|by|or|that|which|its|their|"
+                        r"National|Police|Chief))$", re.I)
+
+
+def list_marker(line: Line, indent: float) -> str | None:
+    """The number or letter opening a list item or a numbered paragraph ("3", "5a", "(b)", "2.4")."""
+    m = MARKER.match(line.text)
+    if not m:
+        return None
+    marker = m.group("m")
+    if not marker.endswith((".", ")")) and "." not in marker and indent <= BLOCKS.item_indent:
+        return None  # a bare number at the margin: a wrapped line that starts "20 (20 percent)"
+    if re.fullmatch(r"\d{1,2}\.", marker) and re.match(r"\d", line.text[m.end():]):
+        return None  # "1. 5 million", not a list
+    return marker.strip()
+
+
+def iter_blocks(pages: Iterable[Page]) -> Iterator[Block]:
+    """Split every page's body lines into blocks, in reading order; tables come out one block a row."""
+    pages = list(pages)
+    body = document_body_size(pages)
     for page in pages:
-        yield from _page_blocks(page, settings)
+        tables, rest = find_tables(page.lines)
+        blocks = list(_page_blocks(page, _join_bare_markers(rest), max(page.body_size, body)))
+        for table in tables:
+            rows = _row_blocks(table)
+            at = next((i for i, b in enumerate(blocks) if b.lines[0].top > table.top), len(blocks))
+            blocks[at:at] = rows
+        if blocks:
+            blocks[0].first_on_page = True
+        yield from blocks
 
 
-def _page_blocks(page: Page, s: BlockSettings = BLOCKS) -> Iterator[Block]:
-    margins = _column_margins(page.lines, s)
+def _row_blocks(table: Table) -> list[Block]:
+    out = []
+    for row in table.rows:
+        lines = sorted((ln for cell in row for ln in cell), key=lambda ln: (ln.top, ln.x0))
+        if not lines:
+            continue
+        cells = [(head, cell_text(cell)) for head, cell in zip(table.header, row, strict=True)]
+        out.append(Block("row", lines, cells=cells))
+    return out
+
+
+def _join_bare_markers(lines: list[Line]) -> list[Line]:
+    """A number printed alone ("5a") with its text further along the same baseline: one line."""
+    out: list[Line] = []
+    skip: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        if BARE_MARKER.fullmatch(line.text):
+            for j in range(i + 1, min(i + 4, len(lines))):
+                nxt = lines[j]
+                if abs(nxt.top - line.top) <= 2 and nxt.x0 > line.x1 and nxt.column == line.column:
+                    line = Line(line.page, line.x0, min(line.top, nxt.top), nxt.x1, max(line.bottom, nxt.bottom),
+                                f"{line.text} {nxt.text}", nxt.size, nxt.bold, line.column, nxt.box)
+                    skip.add(j)
+                    break
+        out.append(line)
+    return out
+
+
+def document_body_size(pages: list[Page]) -> float:
+    """The body type size of most of the document's text: a page full of smaller table text keeps
+    the document's notion of what is larger than body text."""
+    weights: Counter[float] = Counter()
+    for page in pages:
+        weights[page.body_size] += len(page.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _page_blocks(page: Page, lines: list[Line], body: float) -> Iterator[Block]:
+    margins = _column_margins(lines)
     current: Block | None = None
     prev: Line | None = None
     first = True
-    for line in page.lines:
-        heading = is_heading(line, page.body_size, s)
+    for line in lines:
         margin = margins.get((line.column, line.box), line.x0)
         indent = max(0.0, line.x0 - margin)
+        marker = list_marker(line, indent)
+        heading = is_heading(line, body) and not _item_not_heading(line, marker, body)
         glyph = bool(BULLET.match(line.text)) and len(line.text) > 2
-        if glyph and line.text[0] in "–—-" and indent <= s.dash_indent:
+        if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent:
             glyph = False  # a dash opening a wrapped line of body text, not a list dash
-        starts_item = glyph or (indent > s.item_indent and not heading and _starts_item(current, prev, line, s))
-        new_block = (
+        hanging = (current is not None and current.marker is not None and prev is not None and marker is None
+                   and not heading and line.column == prev.column and line.box == prev.box
+                   and line.x0 > current.lines[0].x0 + BLOCKS.hang and _gap(prev, line) < line.height)
+        starts_item = not hanging and (glyph or (marker is not None and not heading)
+                                       or (indent > BLOCKS.item_indent and not heading
+                                           and _starts_item(current, prev, line)))
+        wrapped_heading = (heading and current is not None and current.kind == "heading" and prev is not None
+                           and _heading_wraps(prev, line))
+        new_block = not hanging and not wrapped_heading and (
             current is None
             or heading
             or current.kind == "heading"
             or prev is None
             or line.column != prev.column
             or line.box != prev.box
-            or _gap(prev, line) > s.paragraph_gap * max(line.height, 1.0) - line.height
+            or _gap(prev, line) > BLOCKS.paragraph_gap * max(line.height, 1.0) - line.height
             or starts_item
-            or (current.kind == "bullet" and indent < current.indent - s.same_x)
+            or (current.kind == "bullet" and indent < current.indent - BLOCKS.same_x)
         )
         if new_block:
             if current is not None:
                 yield current
-            kind = "heading" if heading else ("bullet" if starts_item or indent > s.item_indent else "para")
+            kind = "heading" if heading else ("bullet" if starts_item or indent > BLOCKS.item_indent else "para")
+            if marker is not None and "." in marker.rstrip(".") and not glyph:
+                kind = "para"  # "2.4 ...": a numbered paragraph, not a list item
             current = Block(kind, [line], first_on_page=first or (prev is not None and line.column != prev.column),
-                            indent=indent, bullet_glyph=glyph)
+                            indent=indent, bullet_glyph=glyph, marker=None if heading else marker)
             first = False
         else:
             current.lines.append(line)
@@ -81,23 +165,37 @@ def _page_blocks(page: Page, s: BlockSettings = BLOCKS) -> Iterator[Block]:
         yield current
 
 
+def _heading_wraps(prev: Line, line: Line) -> bool:
+    """A heading set over two lines: same type, close below, and the first line stops mid-phrase."""
+    return (abs(prev.size - line.size) < 0.3 and prev.bold == line.bold and prev.column == line.column
+            and prev.box == line.box and 0 <= _gap(prev, line) < 0.6 * line.height
+            and (bool(MID_PHRASE.search(prev.text)) or line.text[:1].islower()))
+
+
+def _item_not_heading(line: Line, marker: str | None, body: float) -> bool:
+    """A bold numbered line in body type that reads as a sentence is a list item, not a heading."""
+    if marker is None or (body and line.size >= body * BLOCKS.heading_scale):
+        return False
+    return len(line.text.split()) > 6
+
+
 def _gap(prev: Line, line: Line) -> float:
     return line.top - prev.bottom
 
 
-def _starts_item(current: Block | None, prev: Line | None, line: Line, s: BlockSettings = BLOCKS) -> bool:
+def _starts_item(current: Block | None, prev: Line | None, line: Line) -> bool:
     """Does an indented line without a bullet glyph start a list item, or continue the one above?"""
     if current is None or prev is None or current.kind != "bullet" or line.column != prev.column:
         return True  # the first indented line after body text
     first_x = current.lines[0].x0
     if current.bullet_glyph:  # wrapped lines of a glyph bullet hang right of the glyph
-        return line.x0 <= first_x + s.same_x
-    if abs(line.x0 - first_x) <= s.same_x:  # same indent, no glyph: a new item if the one above ended
+        return line.x0 <= first_x + BLOCKS.same_x
+    if abs(line.x0 - first_x) <= BLOCKS.same_x:  # same indent, no glyph: a new item if the one above ended
         return bool(re.search(r"([;.:!?]|;\s*(and|or))[\u201d\"')]*$", prev.text))
-    return line.x0 < first_x - s.same_x
+    return line.x0 < first_x - BLOCKS.same_x
 
 
-def _column_margins(lines: list[Line], s: BlockSettings = BLOCKS) -> dict[tuple[int, int | None], float]:
+def _column_margins(lines: list[Line]) -> dict[tuple[int, int | None], float]:
     """The left text margin of each column (and of each shaded box, which is inset)."""
     counts: dict[tuple[int, int | None], dict[int, int]] = {}
     for line in lines:
@@ -107,5 +205,5 @@ def _column_margins(lines: list[Line], s: BlockSettings = BLOCKS) -> dict[tuple[
     for column, xs in counts.items():
         best = max(xs.values())
         # the leftmost x that carries a good share of the text (a list-heavy page still has a margin)
-        margins[column] = float(min(x for x, n in xs.items() if n >= best * s.margin_share))
+        margins[column] = float(min(x for x, n in xs.items() if n >= best * BLOCKS.margin_share))
     return margins

@@ -20,19 +20,32 @@ from ..text import normalise
 
 FIELDS: dict[str, list[str]] = {
     "reference": ["reference", "ref", "ref no", "reference number", "id", "record id", "hmicfrs reference",
-                  "unique reference", "portal reference", "urn"],
-    "type": ["type", "finding type", "item type", "category", "recommendation type", "record type"],
-    "level": ["level", "priority", "priority level", "risk level"],
-    "status": ["status", "current status", "progress status", "rag status", "state"],
+                  "unique reference", "portal reference", "urn", "portal id", "portal ref", "hmicfrs id",
+                  "recommendation id", "unique id"],
+    "type": ["type", "finding type", "item type", "category", "recommendation type", "record type",
+             "type of recommendation", "recommendation or afi", "rec afi", "rec afi coc", "portal type"],
+    # the monitoring portal's export heads it "Portal level"; forces' own trackers vary
+    "level": ["level", "priority", "priority level", "risk level", "portal level", "hmicfrs level", "current level",
+              "monitoring level", "assurance level", "level of assurance", "level 1 4", "portal level 1 4"],
+    "status": ["status", "current status", "progress status", "rag status", "state", "portal status",
+               "hmicfrs status", "force status", "overall status"],
     "report_title": ["report title", "report", "report name", "inspection", "inspection title", "publication",
-                     "source report"],
-    "published": ["published", "publication date", "report date", "date published", "published date"],
+                     "source report", "inspection report", "report published", "publication title"],
+    "published": ["published", "publication date", "report date", "date published", "published date",
+                  "date of publication", "report publication date"],
     "text": ["text", "recommendation", "recommendation text", "description", "detail", "finding",
-             "finding text", "wording", "afi text", "summary"],
-    "owner": ["owner", "lead", "lead officer", "responsible officer", "action owner", "portfolio lead"],
+             "finding text", "wording", "afi text", "summary", "full text", "recommendation afi",
+             "recommendation afi text", "recommendation detail"],
+    "owner": ["owner", "lead", "lead officer", "responsible officer", "action owner", "portfolio lead",
+              "responsible lead", "chief officer lead", "senior responsible officer", "force lead", "owner name"],
     "due": ["due date", "due", "deadline", "target date", "completion date", "date due"],
 }
 REQUIRED = ("reference", "text")
+# A header holding one of these words is taken for the field when no synonym matched ("Portal level (1-4)")
+WORDS = {"level": "level", "status": "status", "owner": "owner"}
+# The portal gives items closed before it introduced levels 1-4 their own line ("Closed before levels")
+NO_LEVEL = {"n/a", "na", "-", "\u2013", "none", "not applicable", "tbc", "not set", "no level", "nil"}
+BEFORE_LEVELS = re.compile(r"\b(?:before|prior\s+to|pre)[\s-]+(?:the\s+)?(?:introduction\s+of\s+)?levels?\b", re.I)
 HEADER_MATCH = 85  # rapidfuzz token_sort_ratio a header needs to be taken for a field
 
 CLOSED_PHRASES = ("not applicable", "no longer relevant", "no longer applicable", "n/a")
@@ -97,6 +110,11 @@ def map_headers(headers: list[str], overrides: dict[str, str] | None = None) -> 
                 hit = best[3] if best[1] >= HEADER_MATCH else None
             if hit is not None:
                 mapping[name] = free.pop(hit)
+    for name, word in WORDS.items():
+        hit = next((h for h in free if word in _key(h).split()), None)
+        if name not in mapping and hit is not None:
+            mapping[name] = hit
+            free.remove(hit)
     return mapping, free
 
 
@@ -188,6 +206,9 @@ def read_records(path: Path, overrides: dict[str, str] | None = None) -> Records
         record["state"] = state_of(record.get("status"))
         extra = {h: _text(cells[i]) for i, h in enumerate(headers[: len(cells)]) if h in unmapped}
         record["extra"] = {h: v for h, v in extra.items() if v} or None
+        # "closed before levels" may also be written in a column of its own ("Closure type", "Notes")
+        record["before_levels"] = record["before_levels"] or any(BEFORE_LEVELS.search(v) for v in
+                                                                 (record["extra"] or {}).values())
         rows.append(record)
     if not rows and not bad:
         raise RecordsError("no data rows under the header")
@@ -209,7 +230,10 @@ def _check(record: dict, cell: dict, seen: dict[str, int]) -> str | None:
             return f"{record['reference']}: {name}: {exc}"
         record[name] = value.isoformat() if value else None
     level = record.get("level")
-    if level is not None:
+    record["before_levels"] = any(BEFORE_LEVELS.search(record.get(name) or "") for name in ("level", "status"))
+    if level is not None and (BEFORE_LEVELS.search(level) or level.lower().strip(" .") in NO_LEVEL):
+        record["level"] = None
+    elif level is not None:
         digits = re.search(r"\d+", level)
         if not digits:
             return f"{record['reference']}: level {level!r} is not a number"

@@ -73,7 +73,10 @@ def test_blocks_run_across_pages_in_order():
     assert [(b.page, b.first_on_page) for b in result] == [(1, True), (2, True)]
 
 
-def test_settings_change_where_blocks_break():
+def test_settings_change_where_blocks_break(monkeypatch):
+    from hmicfrs.ingest import blocks as module
+
     lines = (line("one", 100), line("two", 100 + 2 * STEP))
     assert len(blocks(*lines)) == 2
-    assert len(list(iter_blocks([Page(1, 595, 842, "", list(lines), 10.0)], BlockSettings(paragraph_gap=3)))) == 1
+    monkeypatch.setattr(module, "BLOCKS", BlockSettings(paragraph_gap=3))
+    assert len(blocks(*lines)) == 1

@@ -1,0 +1,213 @@
+"""The cues that say a block states a finding, or frames the findings after it.
+
+Each cue is independent of any one report layout: a label ("Recommendation 3", "R4", "Area for
+improvement 1 (2022)"), a section heading ("Areas for improvement", "Recommendations for chief
+constables"), an addressee heading ("To the College of Policing"), a lead-in that opens a list
+("Within six months, the force should:"), an item sentence ("The force should ..."), a revisit's
+status line ("Progress: partially met"), a practice box heading, and a findings table's columns.
+The vocabulary is data (rules/labels.json); each rule has an id.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..model import BULLET, Block, join_lines
+
+CONTENTS_TAIL = re.compile(r"(?:\.{3,}|\u2026|(?:\.\s){3,}).*$|\s{2,}\d{1,3}$|^\s*\d{1,3}\s*$")
+CHAPTER_NUMBER = re.compile(r"^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[A-Z])[.:)]?\s+",
+                            re.I)
+MARKER_PREFIX = re.compile(r"^\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?\s+")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    labels: list[Rule]
+    sections: list[Rule]
+    section_addressee: re.Pattern
+    addressee_heading: Rule
+    item_start: re.Pattern
+    lead_in: re.Pattern
+    lead_in_tail: int
+    status: re.Pattern
+    practice: re.Pattern
+    columns: dict[str, re.Pattern]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The compiled cues from rules/labels.json."""
+    data = json.loads(resources.files(__package__).joinpath("rules/labels.json").read_text("utf-8"))
+    ref = r"(?:\s*(?P<ref>\d{1,3}(?:\.\d{1,2})?[a-z]?)\b)?"
+    note = r"(?:\s*\((?P<note>(?:19|20)\d\d|new|revised|updated|repeated)\))?"
+    labels = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']}){ref}(?![\w\u2019']){note}\s*(?P<rest>.*)$",
+                                                  re.I)) for r in data["labels"]]
+    sections = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']})(?P<tail>.*)$", re.I))
+                for r in data["sections"]]
+    heading = data["addressee_heading"]
+    deadline = r"(?i:(?:by|within|with|not later than|no later than|before)\b[^,]{0,60},\s*)?"
+    subject = rf"(?:(?i:{data['item_subjects']})\b|{data['named_subject']})"
+    # "Chief constables of forces which share a property store ... should": a qualified subject
+    qualified = rf"(?i:{data['item_subjects']})\s+(?i:of|in|for|at|with|that|which|who|whose)\b[^.;:]{{0,120}}?"
+    item_start = re.compile(rf"^{deadline}(?:{qualified}|{subject}(?:\s*,[^,]{{0,100}},)?)\s+(?i:{data['modals']})\b")
+    return Vocabulary(
+        labels=labels, sections=sections,
+        section_addressee=re.compile(rf"^{data['section_addressee']}$", re.I),
+        addressee_heading=Rule(heading["id"], "", re.compile(rf"^{heading['pattern']}$", re.I)),
+        item_start=item_start,
+        lead_in=re.compile(rf"\b{data['lead_in']['pattern']}\b", re.I), lead_in_tail=data["lead_in"]["max_tail"],
+        status=re.compile(rf"^{data['status']['pattern']}$", re.I),
+        practice=re.compile(rf"\b(?:{data['practice']['pattern']})\b", re.I),
+        columns={role: re.compile(rf"^(?:{pattern})$", re.I) for role, pattern in data["table_columns"].items()},
+    )
+
+
+@dataclass
+class Label:
+    rule: Rule
+    ref: str | None
+    text: str  # the item text printed after the label on its line(s)
+    note: str | None  # "(2022)", "(new)"
+    addressee: str | None  # "Recommendation for the Home Office"
+
+
+def match_label(block: Block) -> Label | None:
+    """A heading or short line that labels one item, or a paragraph opening "Recommendation 3: ..."."""
+    first = block.lines[0].text.strip()
+    for rule in vocabulary().labels:
+        m = rule.regex.match(first)
+        if not m:
+            continue
+        rest = m.group("rest").strip()
+        if CONTENTS_TAIL.search(rest) and len(CONTENTS_TAIL.sub("", rest).strip()) < 3:
+            return None  # a contents entry: "Recommendation 3 ........ 12"
+        more = join_lines(ln.text for ln in block.lines[1:])
+        addressee = _label_addressee(f"{rest} {more}".strip() if block.kind == "heading" else rest)
+        if addressee:
+            return Label(rule, m.group("ref"), "", m.group("note"), addressee)
+        numbered = bool(m.group("ref") or m.group("note"))
+        opens_text = not rest or re.match(r"^[:.\u2013\u2014-]", rest)
+        if not opens_text:
+            if not numbered:
+                return None  # "Recommendations made in 2019", "Action plan": a heading or a sentence
+            if block.kind != "heading" and not vocabulary().item_start.match(rest):
+                return None  # "Recommendation 3 of the 2019 report was ...": prose that names one
+        text = f"{rest} {more}".strip().lstrip(":.\u2013\u2014- ").strip()
+        return Label(rule, m.group("ref"), text, m.group("note"), None)
+    return None
+
+
+def _label_addressee(rest: str) -> str | None:
+    m = re.match(r"^(?:[:\u2013\u2014-]\s*)?(?:for|to)\s+(?P<who>.{3,160})$", rest, re.I)
+    return m.group("who").strip() if m and len(rest) < 170 and not rest.endswith(".") else None
+
+
+@dataclass
+class Section:
+    rule: Rule
+    addressee: str | None  # "chief constables" in "Recommendations for chief constables"
+
+
+def match_section(text: str) -> Section | None:
+    """A heading that opens a list of items, perhaps naming who they are for."""
+    vocab = vocabulary()
+    text = CHAPTER_NUMBER.sub("", text.strip().rstrip(":."))
+    for rule in vocab.sections:
+        m = rule.regex.match(text)
+        if not m:
+            continue
+        tail = m.group("tail").strip()
+        if not tail:
+            return Section(rule, None)
+        who = vocab.section_addressee.match(" " + tail)
+        if who:
+            return Section(rule, who.group("who").strip())
+        if re.fullmatch(r"(?:and\s+)?(?:areas?\s+for\s+improvement|recommendations?|causes?\s+of\s+concern)", tail,
+                        re.I):
+            return Section(rule, None)  # "Recommendations and areas for improvement"
+    return None
+
+
+def match_addressee_heading(text: str) -> str | None:
+    """ "To the College of Policing", "For chief constables": who the items below are for."""
+    m = vocabulary().addressee_heading.regex.match(text.strip().rstrip(":."))
+    if not m or len(text) > 170 or re.search(r"[.?!]$", text.strip()):
+        return None
+    return m.group("who").strip()
+
+
+def match_lead_in(text: str) -> str | None:
+    """A sentence ending in a colon that tells a body what to do: the items of the list below finish it."""
+    text = text.strip()
+    if not text.endswith(":") or len(text) > 320:
+        return None
+    matches = list(vocabulary().lead_in.finditer(text))
+    if not matches:
+        return None
+    tail = text[matches[-1].end():-1]
+    return text if len(tail) <= vocabulary().lead_in_tail else None
+
+
+def looks_like_item(text: str) -> bool:
+    """Text that opens as an HMICFRS item does: '[By ... ,] The force should ...'."""
+    return bool(vocabulary().item_start.match(strip_marker(text)))
+
+
+def strip_marker(text: str) -> str:
+    """The text of a list item without its bullet glyph or number."""
+    text = BULLET.sub("", text.strip(), count=1)
+    return MARKER_PREFIX.sub("", text, count=1).strip()
+
+
+def status_of(text: str) -> str | None:
+    """ "Progress: partially met" -> "partially met"."""
+    m = vocabulary().status.match(text.strip())
+    return m.group("status").strip().rstrip(".") if m else None
+
+
+def is_practice(text: str) -> bool:
+    """A heading of a practice box or case study, whose text is never a finding."""
+    return bool(vocabulary().practice.search(text)) and len(text) < 120
+
+
+@dataclass
+class TableRoles:
+    kind: str
+    item: int
+    ref: int | None
+    body: int | None
+    deadline: int | None
+
+
+def table_roles(header: list[str]) -> TableRoles | None:
+    """Which columns of a table hold an item's text, ref, addressee and deadline; None if it holds no items."""
+    columns = vocabulary().columns
+    roles: dict[str, int] = {}
+    kind = None
+    for i, head in enumerate(header):
+        head = re.sub(r"\s+", " ", head.strip().rstrip(":"))
+        m = columns["item"].match(head)
+        if m and "item" not in roles:
+            roles["item"] = i
+            word = m.group("kind").lower()
+            kind = ("area_for_improvement" if word.startswith("area") else "cause_of_concern"
+                    if word.startswith("cause") else "action" if word.startswith("action") else "recommendation")
+            continue
+        for role in ("ref", "deadline", "body"):
+            if role not in roles and columns[role].match(head):
+                roles[role] = i
+                break
+    if kind is None:
+        return None
+    return TableRoles(kind, roles["item"], roles.get("ref"), roles.get("body"), roles.get("deadline"))

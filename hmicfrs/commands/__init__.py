@@ -1,0 +1,1 @@
+"""The hmicfrs subcommands, one module per topic, each registered in hmicfrs/cli.py."""
