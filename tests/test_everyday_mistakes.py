@@ -86,14 +86,6 @@ def test_serve_on_a_busy_port_says_to_choose_another(fraud_template, tmp_path):
         one_line_error(run("serve", "--db", db_path, "--port", port), f"port {port}", "--port")
 
 
-def test_after_demo_the_hint_names_demo_db(tmp_path):
-    result = run("demo", "--no-serve")
-    assert result.exit_code == 0, result.output
-    assert "(expected: the demo includes a broken download" in result.output
-    assert "--db demo.db" in result.output
-    one_line_error(run("triage"), "--db demo.db")
-
-
 @pytest.fixture(scope="module")
 def awkward_names(tmp_path_factory, sample_pdfs):
     """A report whose file name has spaces, an accent and "%", beside files that were never ingested."""
