@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -120,19 +119,36 @@ def ingest_each(db: sqlite_utils.Database, sources: list[Source], profile: Force
     processes (capped at the core count and the page count); `on_wait` is called when another
     program holds the database and this one waits its turn."""
     profile = profile or ForceProfile()
-    with ExitStack() as stack:
-        pools: dict[int, ProcessPoolExecutor] = {}
-
-        def pool_for(path: Path) -> ProcessPoolExecutor | None:
-            size = worker_count(path, workers)
-            if size < 2:
-                return None
-            if size not in pools:
-                pools[size] = stack.enter_context(ProcessPoolExecutor(size))
-            return pools[size]
-
+    pool = _Pool(workers)
+    try:
         for src in sources:
-            yield _ingest_one(db, src, profile, pool_for, on_wait)
+            yield _ingest_one(db, src, profile, pool.for_file, on_wait)
+    finally:
+        pool.close()
+
+
+class _Pool:
+    """One process pool for a batch, started when a file first needs it and grown (restarted) only when
+    a later file has pages for more processes."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.size = 0
+        self.executor: ProcessPoolExecutor | None = None
+
+    def for_file(self, path: Path) -> ProcessPoolExecutor | None:
+        size = worker_count(path, self.workers)
+        if size < 2:
+            return None
+        if size > self.size:
+            self.close()
+            self.executor, self.size = ProcessPoolExecutor(size), size
+        return self.executor
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown()
+            self.executor, self.size = None, 0
 
 
 def _ingest_one(db: sqlite_utils.Database, src: Source, profile: ForceProfile, pool_for, on_wait) -> FileResult:
