@@ -30,6 +30,13 @@ def safe(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
+class Problem(click.ClickException):
+    """A one-line error (exit status 1): names in it cannot break it over lines."""
+
+    def format_message(self) -> str:
+        return safe(self.message)
+
+
 def _error(label: str, reason: str) -> None:
     click.echo(f"error: {safe(label)}: {safe(reason)}", err=True)
 
@@ -40,9 +47,9 @@ def _writable(option: str, value: str | None) -> Path | None:
         return None
     path = Path(value)
     if path.is_dir():
-        raise click.ClickException(f"{option} {value}: is a folder; name a file in it")
+        raise Problem(f"{option} {value}: is a folder; name a file in it")
     if not path.parent.is_dir():
-        raise click.ClickException(f"{option} {value}: the folder {path.parent} does not exist; create it first")
+        raise Problem(f"{option} {value}: the folder {path.parent} does not exist; create it first")
     return path
 
 
@@ -51,7 +58,7 @@ def _write(path: Path, write):
     try:
         return write(path)
     except OSError as exc:
-        raise click.ClickException(f"{safe(str(path))}: cannot write the file ({exc.strerror or exc})") from exc
+        raise Problem(f"{safe(str(path))}: cannot write the file ({exc.strerror or exc})") from exc
 
 
 @click.group()
@@ -85,7 +92,7 @@ def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config:
     try:
         sources = api.local_sources(p for p in paths if not api.is_url(p))
     except api.NoSuchSource as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise Problem(str(exc)) from exc
     results: list[api.FileResult] = []
     urls = [p for p in paths if api.is_url(p)]
     if urls:
@@ -103,7 +110,7 @@ def _ingest_with_progress(db: sqlite_utils.Database, db_path: str, sources: list
     """The library's ingest, one file at a time, with a progress bar and each file's warnings and errors."""
     results = []
     with click.progressbar(length=len(sources), label="Ingesting", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda r: r.label.rsplit("/", 1)[-1] if r else "") as bar:
+                           item_show_func=lambda r: safe(r.label.rsplit("/", 1)[-1]) if r else "") as bar:
         for result in api.ingest_each(db, sources, profile, workers, on_wait=_say_waiting(db_path)):
             bar.update(1, result)
             for warning in result.warnings:
@@ -117,7 +124,7 @@ def _ingest_with_progress(db: sqlite_utils.Database, db_path: str, sources: list
 
 def _say_waiting(db_path: str):
     def say() -> None:
-        click.echo(f"\nwaiting: another program is writing to {db_path}; this one goes on when it has finished",
+        click.echo(f"\nwaiting: another program is writing to {safe(db_path)}; this one goes on when it has finished",
                    err=True)
     return say
 
@@ -227,7 +234,7 @@ def extract(file: str, as_json: bool, force_name: str | None, config: str | None
     try:
         doc = read_document(path, profile)
     except IngestError as exc:
-        raise click.ClickException(f"{safe(str(path))}: {safe(str(exc))}") from exc
+        raise Problem(f"{safe(str(path))}: {safe(str(exc))}") from exc
     for warning in doc.report.warnings:
         click.echo(f"warning: {safe(str(path))}: {safe(warning)}", err=True)
     if as_json:
@@ -252,7 +259,7 @@ def load_profile(force_name: str | None, config: str | None):
     try:
         return _load_profile(force_name, config, default_file=PROFILE_FILE)
     except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise Problem(str(exc)) from exc
 
 
 def _open_db(db_path: str, create: bool = False) -> sqlite_utils.Database:
@@ -263,7 +270,7 @@ def _open_db(db_path: str, create: bool = False) -> sqlite_utils.Database:
         hint = ""
         if not create and db_path == DEFAULT_DB and Path("demo.db").exists():
             hint = "; after 'hmicfrs demo', pass --db demo.db"
-        raise click.ClickException(f"{exc}{hint}") from exc
+        raise Problem(f"{exc}{hint}") from exc
 
 
 def _triage_rows(db: sqlite_utils.Database, reports: tuple[str, ...], force_name: str | None,
@@ -276,7 +283,7 @@ def _triage_rows(db: sqlite_utils.Database, reports: tuple[str, ...], force_name
     try:
         chosen, rows = judged_rows(db, reports, profile)
     except NotFound as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise Problem(str(exc)) from exc
     return chosen, rows, profile.name
 
 
@@ -377,7 +384,7 @@ def decide(finding: str, verdict: str | None, reason: str, by: str | None, clear
             raise click.UsageError("give a VERDICT (yes, conditional or no) or --clear")
         d = record(db, finding, verdict, reason, by)
     except DecisionError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise Problem(str(exc)) from exc
     click.echo(f"{d.source}:{d.finding_key} -> {d.verdict} for {d.force} ({d.reason})", err=True)
 
 
@@ -420,11 +427,11 @@ def records_import(file: str, db_path: str, as_of, maps: tuple[str, ...], skip_b
     try:
         parsed = read_records(path, _parse_map(maps))
     except RecordsError as exc:
-        raise click.ClickException(f"{path}: {exc}") from exc
+        raise Problem(f"{path}: {exc}") from exc
     for row, reason in parsed.bad_rows:
-        click.echo(f"error: {path}: row {row}: {reason}", err=True)
+        _error(str(path), f"row {row}: {reason}")
     if parsed.bad_rows and not skip_bad_rows:
-        raise click.ClickException(f"{path}: {len(parsed.bad_rows)} bad row(s), nothing imported; fix them "
+        raise Problem(f"{path}: {len(parsed.bad_rows)} bad row(s), nothing imported; fix them "
                                    "or pass --skip-bad-rows to import the rest")
     click.echo("columns: " + ", ".join(f"{h!r} -> {f}" for f, h in parsed.mapping.items()), err=True)
     if parsed.unmapped:
@@ -449,7 +456,7 @@ def records_changes(db_path: str, as_json: bool) -> None:
     db = _open_db(db_path)
     snaps = snapshots(db)
     if len(snaps) < 2:
-        raise click.ClickException(f"{len(snaps)} snapshot(s) in {db_path}: import the tracker again with a later "
+        raise Problem(f"{len(snaps)} snapshot(s) in {db_path}: import the tracker again with a later "
                                    "--as-of date to see changes")
     before, after = snaps[-2], snaps[-1]
     rows = changes(db, before["id"], after["id"])
@@ -473,7 +480,7 @@ def records_summary(db_path: str, as_json: bool) -> None:
         click.echo(json.dumps(rows, indent=2))
         return
     if not rows:
-        raise click.ClickException(f"no tracker in {db_path}: run 'hmicfrs records import FILE' first")
+        raise Problem(f"no tracker in {db_path}: run 'hmicfrs records import FILE' first")
     click.echo(f"{'type':<20} {'level':>5} {'open':>6} {'closed':>6} {'total':>6}")
     for r in rows:
         click.echo(f"{r['type'] or '-':<20} {r['level'] if r['level'] is not None else '-':>5} {r['open']:>6} "
@@ -519,14 +526,14 @@ def match(db_path: str, as_json: bool, confirm: tuple[str, ...], reject: tuple[s
 
     db = _open_db(db_path)
     if not api.has_tracker(db):
-        raise click.ClickException(f"no tracker in {db_path}: run 'hmicfrs records import FILE' first")
+        raise Problem(f"no tracker in {db_path}: run 'hmicfrs records import FILE' first")
     try:
         for value in confirm:
             decide_link(db, *_pair(value), "confirmed")
         for value in reject:
             decide_link(db, *_pair(value), "rejected")
     except LinkError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise Problem(str(exc)) from exc
     result = _run_match(db, workers)
     _report_match(result)
     if as_json:
@@ -554,7 +561,7 @@ def _check_port(host: str, port: int) -> None:
     from hmicfrs.db.serve import port_in_use
 
     if port_in_use(host, port):
-        raise click.ClickException(f"port {port} on {host} is already in use (another 'hmicfrs serve'?); "
+        raise Problem(f"port {port} on {host} is already in use (another 'hmicfrs serve'?); "
                                    f"choose another with --port, e.g. --port {port + 1}")
 
 

@@ -150,3 +150,8 @@ def test_ingest_errors_rows_keep_the_real_name(tmp_path):
     run("ingest", folder, "--db", tmp_path / "t.db")
     rows = list(sqlite_utils.Database(tmp_path / "t.db")["ingest_errors"].rows)
     assert [json.dumps(r["source"]).endswith('a\\tb.pdf"') for r in rows] == [True]
+
+
+def test_a_missing_path_with_a_newline_is_still_one_line(tmp_path):
+    result = run("ingest", tmp_path / "no\nerror: such.pdf", "--db", tmp_path / "t.db")
+    one_line_error(result, "no\\nerror: such.pdf", "no such file or folder")
