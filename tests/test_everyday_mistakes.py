@@ -155,3 +155,10 @@ def test_ingest_errors_rows_keep_the_real_name(tmp_path):
 def test_a_missing_path_with_a_newline_is_still_one_line(tmp_path):
     result = run("ingest", tmp_path / "no\nerror: such.pdf", "--db", tmp_path / "t.db")
     one_line_error(result, "no\\nerror: such.pdf", "no such file or folder")
+
+
+def test_paper_with_a_foreign_db_is_one_line(tmp_path):
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("not a database")
+    one_line_error(run("paper", "--since", "2024-01-01", "--db", foreign), "not an SQLite database")
+    one_line_error(run("paper", "--since", "2024-01-01", "--db", tmp_path / "none.db"), "no database yet")

@@ -15,15 +15,12 @@ DATE = click.DateTime(["%Y-%m-%d"])
 
 
 def _open(db_path: str) -> sqlite_utils.Database:
-    from hmicfrs.db.schema import ensure_shape
+    from hmicfrs.api import DatabaseProblem, open_database
 
-    path = Path(db_path)
-    if not path.is_file():
-        raise click.ClickException(f"{db_path}: no database yet; run 'hmicfrs ingest PDF...' (or 'hmicfrs demo') "
-                                   "first, or name one with --db")
-    db = sqlite_utils.Database(path)
-    ensure_shape(db)
-    return db
+    try:
+        return open_database(db_path, create=False)
+    except DatabaseProblem as exc:
+        raise click.ClickException(f"{exc} (or run 'hmicfrs demo' and pass --db demo.db)") from exc
 
 
 def _writable(path: str | None, option: str) -> Path | None:
