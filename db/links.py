@@ -12,17 +12,20 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from .records import current_records
+from .triage import refresh_triage
 
 
 class LinkError(LookupError):
     """A confirm/reject that names no record or finding."""
 
 
+FINDING_COLUMNS = ("select f.id, f.key, f.kind, f.ref, f.text, f.lead_in, f.verdict, f.report_id, r.source, r.title, "
+                   "r.published, r.edition from findings f join reports r on r.id = f.report_id")
+
+
 def matching_findings(db: sqlite_utils.Database) -> list[dict]:
     """Every finding with what matching needs of its report, oldest report first."""
-    return list(db.query(
-        "select f.id, f.key, f.kind, f.ref, f.text, f.lead_in, f.verdict, f.report_id, r.source, r.title, r.published, "
-        "r.edition from findings f join reports r on r.id = f.report_id order by r.published, r.id, f.id"))
+    return list(db.query(FINDING_COLUMNS + " order by r.published, r.id, f.id"))
 
 
 def reports_by_id(db: sqlite_utils.Database) -> dict[int, dict]:
@@ -48,10 +51,11 @@ def store_finding_links(db: sqlite_utils.Database, rows: list[dict]) -> None:
 
 
 def store_record_links(db: sqlite_utils.Database, rows: list[dict]) -> None:
-    """Replace record_links with these rows, in one transaction."""
+    """Replace record_links with these rows, in one transaction; the triage table follows."""
     with db.atomic():
         db.execute("delete from record_links")
         db["record_links"].insert_all(rows)
+        refresh_triage(db)  # match states, tracker references and edition links have all been rebuilt
 
 
 def mapping(db: sqlite_utils.Database) -> dict[str, dict | None]:

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 import sqlite_utils
 
 from ..ingest.records import RecordsFile
+from .triage import refresh_triage
 
 
 @dataclass
@@ -38,6 +39,9 @@ def save_records(db: sqlite_utils.Database, parsed: RecordsFile, source: str, sh
             "extra": json.dumps(r["extra"]) if r.get("extra") else None, "row": r["row"],
             "before_levels": int(bool(r.get("before_levels"))),
         } for r in parsed.rows), batch_size=500)
+        # the tracker state shown beside each linked item is now this snapshot's
+        refresh_triage(db, [r["report_id"] for r in db.query(
+            "select distinct f.report_id from record_links l join findings f on f.id = l.finding_id")])
     return ImportResult(import_id, len(parsed.rows), bool(old))
 
 

@@ -12,7 +12,9 @@ import sqlite_utils
 
 from ..model import Finding, Page, Report
 from .decisions import apply_decisions
+from .editions import link_editions
 from .schema import BUSY_WAIT_MS
+from .triage import refresh_triage
 
 FIRST_WAIT_MS = 300  # a writer waits this long quietly, then says it is waiting and waits BUSY_WAIT_MS
 
@@ -52,6 +54,7 @@ def write_transaction(db: sqlite_utils.Database, on_wait: Callable[[], None] | N
 def _begin(conn: sqlite3.Connection, wait_ms: int) -> None:
     conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
     conn.execute("BEGIN IMMEDIATE")
+
 
 
 def now() -> str:
@@ -96,6 +99,7 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
             }).last_pk
             db["finding_addressees"].insert_all({"finding_id": finding_id, "addressee": a} for a in f.addressees)
         apply_decisions(db, report_id)
+        refresh_triage(db, link_editions(db, report_id))
     return report_id
 
 
@@ -108,6 +112,7 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
         db.execute(f"delete from finding_links where finding_id in ({marks}) or original_id in ({marks})", ids * 2)
         db.execute(f"delete from record_links where finding_id in ({marks})", ids)
     db.execute("delete from findings where report_id = ?", [report_id])
+    db.execute("delete from triage_items where report_id = ?", [report_id])
     db.execute("delete from pages where report_id = ?", [report_id])
     db.execute("delete from reports where id = ?", [report_id])
 

@@ -118,6 +118,10 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
         for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
+    if not found and lead_in and not from_heading:
+        # "The safeguarding partners, and the agencies named below, need to improve:": the lead-in names
+        # no body it knows, so each item's own subject (or the body it names first) says who
+        found = [b for b, _, _ in find_bodies(subject_of(plain(text)))][:1]
     if report_force and THE_FORCE.search(subject):
         found.append(_force_body(report_force))
     if not found and report_force:

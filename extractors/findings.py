@@ -33,6 +33,7 @@ from .text import ends_sentence
 
 END_OF_LIST = re.compile(r"[.!?][\u201d\"')\]]*$")
 END_OF_ITEM = re.compile(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')\]]*$")  # a list item ends so
+CAPTION = re.compile(r"^(?:figure|table|chart|graph|source|note)s?\s*(?:\d+[a-z]?)?\s*[:.\u2013\u2014-]", re.I)
 MIN_WORDS = 5  # fewer words than this is a subject line or a fragment, not an item
 
 
@@ -143,6 +144,10 @@ class _Walk:
             return
         draft = Draft(label.rule.kind, label.ref, label.rule.id, pages=[block.page])
         draft.heading_addressee = label.addressee or ctx.addressee
+        if draft.kind == "recommendation":
+            draft.parent = ctx.cause  # recommendations that follow a cause of concern answer it ...
+        elif draft.kind != "cause_of_concern":
+            ctx.cause = None  # ... until another kind of item comes
         if label.text:
             draft.add(block, label.text)
         self.current = draft
@@ -155,6 +160,8 @@ class _Walk:
         text = block.text
         if self.current is not None and self.current.open_for_text and not _frames(text):
             return  # a heading between a label and its text (a page's running title)
+        if CAPTION.match(text):
+            return  # a figure's or table's caption: not a heading of the text around it
         lead = match_lead_in(text)
         if lead is not None:
             self.close()

@@ -4,6 +4,7 @@ library errors into one-line messages that say what to do next."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -13,6 +14,7 @@ import sqlite_utils
 
 from hmicfrs import api
 from hmicfrs.commands.paper import paper
+from hmicfrs.commands.users import users
 from hmicfrs.config import PROFILE_FILE, ConfigError
 from hmicfrs.config import load_profile as _load_profile
 from hmicfrs.db.schema import checkpoint
@@ -68,6 +70,7 @@ def main() -> None:
 
 
 main.add_command(paper)
+main.add_command(users)
 
 
 @main.command()
@@ -364,9 +367,11 @@ def calendar(reports: tuple[str, ...], ics_path: str, db_path: str, force_name: 
 @click.argument("verdict", type=click.Choice(["yes", "conditional", "no"]), required=False)
 @click.option("--reason", default="", help="Why (required with a verdict)")
 @click.option("--by", "by", help="Who decided (name or role)")
+@click.option("--owner", help="Who in the force owns the item")
 @click.option("--clear", is_flag=True, help="Remove the decision; the automatic verdict comes back")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="Database to update")
-def decide(finding: str, verdict: str | None, reason: str, by: str | None, clear: bool, db_path: str) -> None:
+def decide(finding: str, verdict: str | None, reason: str, by: str | None, owner: str | None, clear: bool,
+           db_path: str) -> None:
     """Override a finding's verdict with a person's decision; it survives re-ingest.
 
     FINDING is the finding's id (findings table) or REPORT.pdf:KEY, e.g. kent-peel.pdf:recommendation-3.
@@ -377,12 +382,12 @@ def decide(finding: str, verdict: str | None, reason: str, by: str | None, clear
     db = _open_db(db_path)
     try:
         if clear:
-            removed = undecide(db, finding)
+            removed = undecide(db, finding, by)
             click.echo(f"{finding}: decision removed" if removed else f"{finding}: there was no decision", err=True)
             return
         if verdict is None:
             raise click.UsageError("give a VERDICT (yes, conditional or no) or --clear")
-        d = record(db, finding, verdict, reason, by)
+        d = record(db, finding, verdict, reason, by, owner)
     except DecisionError as exc:
         raise Problem(str(exc)) from exc
     click.echo(f"{d.source}:{d.finding_key} -> {d.verdict} for {d.force} ({d.reason})", err=True)
@@ -543,16 +548,23 @@ def match(db_path: str, as_json: bool, confirm: tuple[str, ...], reject: tuple[s
 @main.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to serve")
 @click.option("--port", default=8001, show_default=True, help="Port to listen on")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface; 0.0.0.0 exposes it")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface; 0.0.0.0 exposes it (refused until a user exists: hmicfrs users add)")
 @click.option("--pdfs", type=click.Path(file_okay=False), help="Folder of the ingested PDFs, served at /pdfs")
 def serve(db_path: str, port: int, host: str, pdfs: str | None) -> None:
-    """Browse the database in Datasette (read-only)."""
-    from hmicfrs.db.serve import datasette_args
+    """Browse the database in Datasette. Anyone who can reach it reads; people added with `hmicfrs users
+    add` sign in at /-/login and record decisions. Reports ingested meanwhile show without a restart."""
+    from hmicfrs.db.serve import NoUsers, check_host, datasette_args, serve_environment
 
-    _open_db(db_path).close()  # a missing, foreign or folder --db is one line, not a server error
+    _open_db(db_path).close()  # a missing, foreign or folder --db is one line; an older one gains its shape
+    try:
+        check_host(Path(db_path), host)
+    except NoUsers as exc:
+        raise Problem(str(exc)) from exc
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach this machine can read the data", err=True)
     _check_port(host, port)
+    os.environ.update(serve_environment(Path(db_path)))
     checkpoint(db_path)
     _run_datasette(datasette_args(Path(db_path), host, port, Path(pdfs) if pdfs else None))
 
@@ -601,6 +613,9 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
     click.echo(f"Other commands read hmicfrs.db unless told: add --db {db_path}, "
                f"e.g. 'hmicfrs triage --db {db_path}'", err=True)
     if not no_serve:
+        from hmicfrs.db.serve import serve_environment
+
         _check_port("127.0.0.1", port)
+        os.environ.update(serve_environment(path))
         click.echo(f"Serving {db_path} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
         _run_datasette(datasette_args(path, "127.0.0.1", port, folder))

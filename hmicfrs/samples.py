@@ -84,13 +84,14 @@ class Sample:
     committee_paper: bool = False
     header: str | None = None
     cover: list[str] = field(default_factory=list)  # extra cover lines, e.g. a joint report's inspectorates
+    producer: str | None = None  # e.g. "Skia/PDF m120" for a browser's print of the web page
 
 
 def build_pdf(sample: Sample, path: Path) -> Path:
     """Draw the sample as a PDF at path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=22 * mm,
-                          bottomMargin=25 * mm, title=sample.title)
+                          bottomMargin=25 * mm, title=sample.title, producer=sample.producer)
     width = A4[0] - 40 * mm
     height = A4[1] - 47 * mm
     if sample.two_columns:

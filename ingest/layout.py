@@ -14,6 +14,7 @@ from ..model import Line, Page
 from ..text import normalise
 from .pdf import RawPage, Run
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 @dataclass(frozen=True)
 class LayoutSettings:
@@ -82,8 +83,10 @@ def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
 
 
 def clean(text: str) -> str:
-    """NFKC (ligatures), soft hyphens and odd spaces out; keeps typographic quotes, dashes, line breaks."""
-    return normalise(text, lines=True)
+    """NFKC (ligatures), soft hyphens, control characters and odd spaces out; keeps typographic quotes,
+    dashes and line breaks."""
+    text = text.replace("\x02", "-")  # PDFium's mark for a hyphen that ends a line ("risk-" / "assessed")
+    return normalise(CONTROL.sub("", text), lines=True)
 
 
 def _group_lines(runs: list[Run], size: float, s: LayoutSettings = LAYOUT) -> list[list[Run]]:

@@ -23,6 +23,7 @@ class TableSettings:
     min_columns: int = 2
     min_rows: int = 1  # body rows below the header
     column_slack: float = 4.0  # a cell's text may start this far left of its column
+    overhang: float = 20.0  # ... and end this far into the next column (a line running further is body text)
     row_gap: float = 0.45  # a gap above a line wider than this many line heights starts a row
     end_gap: float = 2.5  # a gap wider than this many line heights ends the table
     max_ref: int = 8  # characters: a first column this short holds refs, so each new one starts a row
@@ -129,7 +130,7 @@ def _column_of(line: Line, columns: list[float], settings: TableSettings) -> int
     if col is None:
         return None
     nxt = columns[col + 1] if col + 1 < len(columns) else None
-    if nxt is not None and line.x1 > nxt + settings.column_slack:
+    if nxt is not None and line.x1 > nxt + settings.overhang:
         return None
     return col
 

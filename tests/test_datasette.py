@@ -35,17 +35,18 @@ def test_datasette_serves_search_facets_and_metadata(datasette):
     assert "Every recommendation, area for improvement" in page.text
 
 
-def test_serve_defaults_are_local_and_read_only(tmp_path):
+def test_serve_defaults_are_local_and_writable_for_decisions(tmp_path):
     args = datasette_args(tmp_path / "x.db", "127.0.0.1", 8001, None)
     assert args[args.index("--host") + 1] == "127.0.0.1"
-    assert "-i" in args and args[args.index("suggest_facets"):][:2] == ["suggest_facets", "off"]
+    # mutable, not -i: the decide query writes, and a report ingested meanwhile shows at once
+    assert "-i" not in args and args[args.index("suggest_facets"):][:2] == ["suggest_facets", "off"]
 
 
 def test_triage_view_facets_on_verdict_month_and_addressee(datasette):
     (response,) = datasette("/findings/triage.json?_shape=objects")
     data = response.json()
     facets = data["facet_results"]
-    assert set(facets) >= {"verdict", "kind", "year", "report", "match_state", "due_month", "addressees"}
+    assert set(facets) >= {"verdict", "kind", "published_month", "report", "match_state", "due_month", "addressees"}
     addressees = {f["value"] for f in facets["addressees"]["results"]}
     assert {"Home Office", "chief constables"} <= addressees
     assert {"days_left", "days_overdue"} <= set(data["rows"][0])

@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -19,7 +20,8 @@ from hmicfrs import cli
 from hmicfrs.db.serve import metadata_for
 
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(os.environ.get("HMICFRS_SCREENSHOTS", Path(__file__).resolve().parent.parent / "screenshots"))
+# outside the repository: no test writes into it
+SCREENSHOTS = Path(os.environ.get("HMICFRS_SCREENSHOTS", Path(tempfile.gettempdir()) / "hmicfrs-screenshots"))
 TRACKER = "Reference,Type,Level,Status,Text\nWMP-9,Recommendation,2,Being progressed,\"Within six months, the " \
           "Home Office should publish a timetable for replacing the national fraud reporting service.\"\n"
 
@@ -96,7 +98,7 @@ def test_in_a_real_browser_search_facet_finding_and_pdf_link(served_db):
                                "--port", str(port), "--pdfs", str(pdfs)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    SCREENSHOTS.mkdir(exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     try:
         for _ in range(100):
             try:

@@ -53,6 +53,7 @@ def test_db_naming_a_folder_or_a_foreign_file_is_one_line(tmp_path, command):
     foreign.write_text("not a database")
     one_line_error(run(*command, "--db", folder), "is a folder")
     one_line_error(run(*command, "--db", foreign), "not an SQLite database")
+    assert foreign.read_text() == "not a database" and not (tmp_path / "notes.txt-wal").exists()  # left alone
 
 
 def test_workers_are_capped_at_cores_and_pages(sample_pdfs):

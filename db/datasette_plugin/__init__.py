@@ -1,32 +1,46 @@
-"""Datasette plugin: PDF page links in table cells, and a finding's page that shows its context
-(report, lead-in, cause of concern, siblings, deadline, verdict, tracker record, the finding it restates).
+"""Datasette plugin: readable cells (PDF page links, items with sub-points as lists, addressees as
+words, days left), date-ordered month facets, the finding's page with its decision form and history,
+a start panel on the home page, and who may record decisions.
 
 Registered through the `datasette` entry point, so any Datasette in this environment loads it.
 """
 
 from __future__ import annotations
 
-import json
-import re
-
 from datasette import hookimpl
-from markupsafe import Markup, escape
 
-PAGE = re.compile(r"#page=(\d+)$")
-
-
-def _dicts(results) -> list[dict]:
-    return [dict(row) for row in results.rows]
+from ..users import names_in
+from .cells import item_text, render
+from .facets import ListFacet, MonthFacet
+from .finding_page import finding_context
 
 
 @hookimpl
-def render_cell(value, column, table):
-    """A pdf_link cell becomes a link that opens the PDF at the finding's page."""
-    if column == "pdf_link" and isinstance(value, str) and value:
-        m = PAGE.search(value)
-        label = f"PDF p.{m.group(1)}" if m else "PDF"
-        return Markup(f'<a href="{escape(value)}" class="pdf-link">{label}</a>')
-    return None
+def render_cell(value, column, table, database, datasette):
+    """Cells a person reads: see cells.render."""
+    return render(value, column, table, database, datasette)
+
+
+@hookimpl
+def register_facet_classes():
+    return [MonthFacet, ListFacet]
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.static_plugins("hmicfrs", "hmicfrs.css")]
+
+
+@hookimpl
+def permission_allowed(datasette, actor, action, resource):
+    """The decide canned query: signed-in users who are still in the users file, nobody else. The users
+    file is read on each check, so `hmicfrs users remove` takes effect without a restart."""
+    if action != "view-query" or not resource or resource[1] != "decide":
+        return None
+    users_file = (datasette.plugin_config("hmicfrs") or {}).get("users_file")
+    if not actor or not users_file:
+        return False
+    return actor.get("id") in names_in(users_file)
 
 
 @hookimpl
@@ -34,38 +48,7 @@ def extra_template_vars(view_name, table, database, request, datasette):
     if view_name != "row" or table != "findings" or request is None:
         return {}
 
-    async def finding_context():
-        pks = request.url_vars.get("pks", "")
-        if not pks.isdigit():
-            return {}
-        db = datasette.get_database(database)
-        rows = _dicts(await db.execute(
-            "select f.*, r.title as report_title, r.published, r.source from findings f "
-            "join reports r on r.id = f.report_id where f.id = ?", [int(pks)]))
-        if not rows:
-            return {}
-        finding = rows[0]
-        finding["addressee_list"] = ", ".join(json.loads(finding["addressees"] or "[]")) or "none found"
-        parent = None
-        if finding["parent_key"]:
-            found = _dicts(await db.execute("select id, text from findings where report_id = ? and key = ?",
-                                      [finding["report_id"], finding["parent_key"]]))
-            parent = found[0] if found else None
-        siblings = _dicts(await db.execute(
-            "select id, kind, ref, text, pdf_link from findings where report_id = ? and id != ? and "
-            "((parent_key is not null and parent_key = ?) or (lead_in is not null and lead_in = ?) or kind = ?) "
-            "order by first_page, id limit 50",
-            [finding["report_id"], finding["id"], finding["parent_key"], finding["lead_in"], finding["kind"]]))
-        record = _dicts(await db.execute(
-            "select l.reference, l.state, l.score, c.status, c.state as record_state, c.owner, c.due "
-            "from record_links l left join current_records c on c.reference = l.reference "
-            "where l.finding_id = ?", [finding["id"]]))
-        original = _dicts(await db.execute(
-            "select o.id, o.kind, o.ref, o.text, r.title as report_title, r.published, l.method "
-            "from finding_links l join findings o on o.id = l.original_id join reports r on r.id = o.report_id "
-            "where l.finding_id = ?", [finding["id"]]))
-        return {"hmicfrs_finding": {"finding": finding, "parent": parent, "siblings": siblings,
-                                    "record": record[0] if record else None,
-                                    "original": original[0] if original else None}}
+    async def context():
+        return {**await finding_context(datasette, database, request), "render_item": item_text}
 
-    return finding_context
+    return context

@@ -1,0 +1,141 @@
+"""The cues that tell an item, one table per cue, on text as reports print it."""
+
+from __future__ import annotations
+
+import pytest
+
+from hmicfrs.extractors.cues import (
+    looks_like_item,
+    match_addressee_heading,
+    match_label,
+    match_lead_in,
+    match_section,
+    status_of,
+    table_roles,
+)
+from hmicfrs.model import Block, Line
+
+
+def block(text: str, kind: str = "heading") -> Block:
+    return Block(kind, [Line(1, 50, 100, 400, 112, text, 11, kind == "heading")])
+
+
+@pytest.mark.parametrize(("text", "kind", "rule", "ref", "body"), [
+    ("Recommendation 3", "heading", "label-recommendation", "3", ""),
+    ("Recommendation 3:", "heading", "label-recommendation", "3", ""),
+    ("Recommendation 3: The force should act.", "para", "label-recommendation", "3", "The force should act."),
+    ("R4", "heading", "label-recommendation", "4", ""),
+    ("R7 (new)", "heading", "label-recommendation", "7", ""),
+    ("Recommendation 2 (2022)", "heading", "label-recommendation", "2", ""),
+    ("Recommendation 4a", "heading", "label-recommendation", "4a", ""),
+    ("Recommendation 3.1", "heading", "label-recommendation", "3.1", ""),
+    ("Area for improvement 2", "heading", "label-afi", "2", ""),
+    ("Area for improvement: The force should record it.", "para", "label-afi", None, "The force should record it."),
+    ("Cause of concern", "heading", "label-cause-of-concern", None, ""),
+])
+def test_labels(text, kind, rule, ref, body):
+    label = match_label(block(text, kind))
+    assert label is not None
+    assert (label.rule.id, label.ref, label.text) == (rule, ref, body)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Recommendations", "heading"),  # a section, not one item
+    ("Recommendation 3 ........ 12", "heading"),  # a contents entry
+    ("Recommendation 3 . . . . 12", "para"),
+    ("Recommendations made in 2019 were accepted", "heading"),
+    ("Recommendation 3 of our 2019 report was that forces review it.", "para"),  # prose naming an item
+    ("Action plan for the force", "heading"),
+    ("Areas for improvement are things we expect", "para"),
+    ("Rates of crime rose", "heading"),
+])
+def test_not_labels(text, kind):
+    assert match_label(block(text, kind)) is None
+
+
+def test_label_naming_its_addressee():
+    label = match_label(block("Recommendation for the Home Office"))
+    assert label is not None and label.addressee == "the Home Office" and label.text == ""
+
+
+@pytest.mark.parametrize(("text", "kind", "addressee"), [
+    ("Recommendations", "recommendation", None),
+    ("Areas for improvement", "area_for_improvement", None),
+    ("5. Recommendations", "recommendation", None),
+    ("Summary of recommendations", "recommendation", None),
+    ("Recommendations and areas for improvement", "recommendation", None),
+    ("Recommendations for chief constables", "recommendation", "chief constables"),
+    ("Causes of concern", "cause_of_concern", None),
+])
+def test_sections(text, kind, addressee):
+    section = match_section(text)
+    assert section is not None and (section.rule.kind, section.addressee) == (kind, addressee)
+
+
+@pytest.mark.parametrize("text", ["Recommendations made in 2019", "Our approach", "Annex A: Glossary"])
+def test_not_sections(text):
+    assert match_section(text) is None
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("To the College of Policing", "the College of Policing"),
+    ("For chief constables", "chief constables"),
+    ("To what extent has the force improved?", None),
+])
+def test_addressee_headings(text, who):
+    assert match_addressee_heading(text) == who
+
+
+@pytest.mark.parametrize("text", [
+    "Within three months, the force should:",
+    "By 30 September 2025, the service should:",
+    "Police forces should:",
+    "The Crown Prosecution Service should:",
+    "The College of Policing, working with chief constables, should:",
+    "Police forces and the CPS should work together to:",
+    "To address this cause of concern, we recommend that the force should, within six months:",
+])
+def test_lead_ins(text):
+    assert match_lead_in(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "We found that:",
+    "The force should improve how it records crime.",
+    "Officers told us they should have more training, and in particular they mentioned the following points:",
+])
+def test_not_lead_ins(text):
+    assert match_lead_in(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The force should improve how it records crime.", True),
+    ("By 31 March 2026, the Ministry of Defence Police should review demand.", True),
+    ("Chief constables of forces which share a store should agree a protocol.", True),
+    ("They should make sure that every child is seen.", True),
+    ("The IOPC recommended that forces should record it.", False),
+    ("In 2019 we recommended that forces should record it.", False),
+    ("Most officers told us that leaders should do more.", False),
+])
+def test_item_sentences(text, expected):
+    assert looks_like_item(text) is expected
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Progress: partially met", "partially met"),
+    ("Status: achieved", "achieved"),
+    ("Our assessment: not achieved.", "not achieved"),
+    ("Progress has been slow in most areas", None),
+])
+def test_status_lines(text, status):
+    assert status_of(text) == status
+
+
+def test_table_roles():
+    roles = table_roles(["No.", "Recommendation", "Responsible body", "Target date"])
+    assert roles is not None and (roles.kind, roles.item, roles.ref, roles.body, roles.deadline) == (
+        "recommendation", 1, 0, 2, 3)
+    afi = table_roles(["Ref", "Area for improvement", "For"])
+    assert afi is not None and (afi.kind, afi.body, afi.deadline) == ("area_for_improvement", 2, None)
+    assert table_roles(["Measure", "2022", "2023"]) is None
+    assert table_roles(["Term", "Definition"]) is None
