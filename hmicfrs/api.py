@@ -18,11 +18,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import sqlite_utils
 
-from .corpus.sync import Downloaded
 from .db.queries import latest_report
 from .db.records import ImportResult, save_records
 from .db.save import DatabaseBusy, record_error, report_id_for, save_document
@@ -35,6 +35,9 @@ from .ingest.records import RecordsFile
 from .linking import MatchResult, match_records
 from .pipeline import read_document, read_html_document
 from .triage import applicable_findings
+
+if TYPE_CHECKING:  # the network side (httpx, bs4) is imported only when something is fetched
+    from .corpus.sync import Downloaded
 
 __all__ = ["DatabaseBusy", "DatabaseProblem", "FileResult", "NoSuchSource", "Source", "after_ingest",
            "applicable_findings", "build_demo", "ingest", "ingest_each", "local_sources", "open_database",
