@@ -184,8 +184,8 @@ def worker_count(path: Path, workers: int) -> int:
         return 1
     try:
         doc, _ = open_pdf(path)
-    except (IngestError, OSError):
-        return 1  # the reader itself will say what is wrong with the file
+    except Exception:  # noqa: BLE001 - any damage: the reader itself will say what is wrong with the file
+        return 1
     try:
         pages = len(doc)
     finally:
