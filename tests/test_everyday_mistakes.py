@@ -63,9 +63,19 @@ def test_workers_are_capped_at_cores_and_pages(sample_pdfs):
     assert api.worker_count(pdf, 1) == 1
 
 
-def test_workers_1000_still_ingests(tmp_path, sample_pdfs):
-    result = run("ingest", sample_pdfs["kent-peel-sample"], "--db", tmp_path / "t.db", "--workers", 1000)
-    assert result.exit_code == 0 and "1 ingested" in result.output
+def test_workers_1000_start_no_more_processes_than_cores(tmp_path, sample_pdfs, monkeypatch):
+    started = []
+    real = api.ProcessPoolExecutor
+
+    def counting(max_workers):
+        started.append(max_workers)
+        return real(max_workers)
+
+    monkeypatch.setattr(api, "ProcessPoolExecutor", counting)
+    result = run("ingest", sample_pdfs["kent-peel-sample"], sample_pdfs["fraud-2024-sample"], "--db", tmp_path / "t.db",
+                 "--workers", 1000)
+    assert result.exit_code == 0 and "2 ingested" in result.output
+    assert all(n <= (os.cpu_count() or 1) for n in started) and len(started) <= 1  # one pool for the batch
 
 
 def test_a_file_name_with_a_newline_cannot_forge_a_message_line(tmp_path):
