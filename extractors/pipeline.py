@@ -34,7 +34,7 @@ def extract(pages: list[Page], blocks: list[Block], report: Report,
     extraction = extract_findings(blocks)
     findings = extraction.findings
     report.rejected = [{"rule": r.rule, "page": r.page, "text": r.text} for r in extraction.rejections]
-    report.warnings.extend(check_counts(pages, findings))
+    report.warnings.extend(check_counts(pages, findings, report.published))
     triage(findings, report, profile or ForceProfile())
     return findings
 

@@ -8,6 +8,7 @@ report gets a warning so that a person knows to look at it.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..model import Finding, Page
 from .deadlines import NUMBERS
@@ -29,7 +30,7 @@ COUNT = re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<new>new\s+|further\s+)?(?:{KIND})\
 NOT_THIS_REPORT = re.compile(r"\b(?:19|20)\d\d\b|\b(?:previous|earlier|last|original|national|other)\b", re.I)
 
 
-def stated_counts(pages: list[Page]) -> dict[str, tuple[int, bool]]:
+def stated_counts(pages: list[Page], year: int | None = None) -> dict[str, tuple[int, bool]]:
     """The counts a report claims for itself, by kind (the first claim of each kind wins), and whether
     the claim is of new items only (a revisit also restates earlier ones)."""
     counts: dict[str, tuple[int, bool]] = {}
@@ -37,12 +38,18 @@ def stated_counts(pages: list[Page]) -> dict[str, tuple[int, bool]]:
         text = re.sub(r"\s+", " ", page.text)
         for claim in CLAIM.finditer(text):
             body = claim.group("body")
-            if NOT_THIS_REPORT.search(body):
+            before = text[max(text.rfind(". ", 0, claim.start()) + 1, claim.start() - 60):claim.start()]
+            if NOT_THIS_REPORT.search(body) or _earlier_year(before, year):
                 continue  # "we made five recommendations in 2022": another report's items
             for m in COUNT.finditer(body):
                 kind = next(k for k in KIND_WORDS if m.group(k))
                 counts.setdefault(kind, (_number(m.group("n")), bool(m.group("new"))))
     return counts
+
+
+def _earlier_year(text: str, year: int | None) -> bool:
+    """ "In 2019 we made ...": a year before the report's own names another report's items."""
+    return any(year is None or int(y) < year for y in re.findall(r"\b(?:19|20)\d\d\b", text))
 
 
 def _number(word: str) -> int:
@@ -63,14 +70,14 @@ def extracted_counts(findings: list[Finding]) -> dict[str, int]:
     return {k: len(refs.get(k, ())) + unnumbered.get(k, 0) for k in set(refs) | set(unnumbered)}
 
 
-def check_counts(pages: list[Page], findings: list[Finding]) -> list[str]:
+def check_counts(pages: list[Page], findings: list[Finding], published: date | None = None) -> list[str]:
     """Warnings for a person: the report's own counts that the extraction does not match."""
     if not findings:
         return ["no findings were extracted from this HMICFRS report: check whether it makes any"]
     found = extracted_counts(findings)
     new = extracted_counts([f for f in findings if not f.status])  # restated items carry their progress
     warnings = []
-    for kind, (stated, only_new) in stated_counts(pages).items():
+    for kind, (stated, only_new) in stated_counts(pages, published.year if published else None).items():
         if (new if only_new else found).get(kind, 0) != stated:
             got = (new if only_new else found).get(kind, 0)
             warnings.append(f"the report says it makes {stated} {'new ' if only_new else ''}{LABELS[kind]}; {got} were "

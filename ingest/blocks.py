@@ -43,19 +43,20 @@ def is_heading(line: Line, body: float) -> bool:
 MARKER = re.compile(
     r"^(?P<m>\(?\d{1,2}[a-z]?[.)]|\(?[a-z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|\d{1,2}[a-z]?)"
     r"\s+(?=\S)")
-BARE_MARKER = re.compile(r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?|[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\u00b7"
-                         r"\u25a0\u25a1\u2013\u2014*>\uf000-\uf0ff-]")
+BARE_MARKER = re.compile(r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4}|\d{1,2}\.\d{1,2})[.)]?"
+                         r"|[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013\u2014*>\uf000-\uf0ff-]")
 MID_PHRASE = re.compile(r"(?:[,\u2013\u2014-]|\b(?:the|a|an|of|and|for|to|in|on|with|by|or|that|which|its|their|"
                         r"National|Police|Chief))$", re.I)
 
 
-def list_marker(line: Line, indent: float) -> str | None:
-    """The number or letter opening a list item or a numbered paragraph ("3", "5a", "(b)", "2.4")."""
+def list_marker(line: Line, indent: float, set_apart: bool = False) -> str | None:
+    """The number or letter opening a list item or a numbered paragraph ("3", "5a", "(b)", "2.4").
+    `set_apart`: the number was printed apart from its text (a tab), as list numbers are."""
     m = MARKER.match(line.text)
     if not m:
         return None
     marker = m.group("m")
-    if not marker.endswith((".", ")")) and "." not in marker and indent <= BLOCKS.item_indent:
+    if not marker.endswith((".", ")")) and "." not in marker and indent <= BLOCKS.item_indent and not set_apart:
         return None  # a bare number at the margin: a wrapped line that starts "20 (20 percent)"
     if re.fullmatch(r"\d{1,2}\.", marker) and re.match(r"\d", line.text[m.end():]):
         return None  # "1. 5 million", not a list
@@ -68,7 +69,8 @@ def iter_blocks(pages: Iterable[Page]) -> Iterator[Block]:
     body = document_body_size(pages)
     for page in pages:
         tables, rest = find_tables(page.lines)
-        blocks = list(_page_blocks(page, _join_bare_markers(rest), max(page.body_size, body)))
+        lines, set_apart = _join_bare_markers(rest)
+        blocks = list(_page_blocks(page, lines, max(page.body_size, body), set_apart))
         for table in tables:
             rows = _row_blocks(table)
             at = next((i for i, b in enumerate(blocks) if b.lines[0].top > table.top), len(blocks))
@@ -89,10 +91,12 @@ def _row_blocks(table: Table) -> list[Block]:
     return out
 
 
-def _join_bare_markers(lines: list[Line]) -> list[Line]:
-    """A number printed alone ("5a") with its text further along the same baseline: one line."""
+def _join_bare_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:
+    """A number printed alone ("5a") with its text further along the same baseline: one line. Returns
+    the lines and the ids of those joined (their number was set apart from the text)."""
     out: list[Line] = []
     skip: set[int] = set()
+    joined: set[int] = set()
     for i, line in enumerate(lines):
         if i in skip:
             continue
@@ -103,9 +107,10 @@ def _join_bare_markers(lines: list[Line]) -> list[Line]:
                     line = Line(line.page, line.x0, min(line.top, nxt.top), nxt.x1, max(line.bottom, nxt.bottom),
                                 f"{line.text} {nxt.text}", nxt.size, nxt.bold, line.column, nxt.box)
                     skip.add(j)
+                    joined.add(id(line))
                     break
         out.append(line)
-    return out
+    return out, joined
 
 
 def document_body_size(pages: list[Page]) -> float:
@@ -117,7 +122,7 @@ def document_body_size(pages: list[Page]) -> float:
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
-def _page_blocks(page: Page, lines: list[Line], body: float) -> Iterator[Block]:
+def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]) -> Iterator[Block]:
     margins = _column_margins(lines)
     current: Block | None = None
     prev: Line | None = None
@@ -125,7 +130,7 @@ def _page_blocks(page: Page, lines: list[Line], body: float) -> Iterator[Block]:
     for line in lines:
         margin = margins.get((line.column, line.box), line.x0)
         indent = max(0.0, line.x0 - margin)
-        marker = list_marker(line, indent)
+        marker = list_marker(line, indent, id(line) in set_apart)
         heading = is_heading(line, body) and not _item_not_heading(line, marker, body)
         glyph = bool(BULLET.match(line.text)) and len(line.text) > 2
         if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent:

@@ -137,3 +137,12 @@ def test_in_a_real_browser_search_facet_finding_and_pdf_link(served_db):
         server.terminate()
         server.wait()
     assert all((SCREENSHOTS / f"{n}.png").stat().st_size > 5000 for n in ("search", "facet", "finding", "dashboard"))
+
+
+def test_reports_that_need_a_look(served_db):
+    db_path, _ = served_db
+    [check] = fetch(db_path, "/hmicfrs/reports_to_check.json?_shape=array")
+    rows = check.json()
+    assert rows, "the committee paper quoting HMICFRS carries a warning"
+    assert all(r["warning"] for r in rows)
+    assert any("not an HMICFRS report" in r["warning"] and r["findings"] == 0 for r in rows)
