@@ -50,13 +50,11 @@ def find_deadline(text: str, published: date | None, lead_in: str | None = None,
         found = _timescale(timescale, published)
         if found.text:
             return found
-    for source in (lead_in, text):
-        if not source:
-            continue
-        m = _governing_phrase(source)
-        if m:
-            return _resolve(m, published)
-    return Deadline()
+    if lead_in:
+        m = _governing_phrase(lead_in) or PHRASE.search(text)  # the item finishes the lead-in's sentence
+        return _resolve(m, published) if m else Deadline()
+    m = _governing_phrase(text)
+    return _resolve(m, published) if m else Deadline()
 
 
 def _timescale(cell: str, published: date | None) -> Deadline:

@@ -81,8 +81,9 @@ def _letter_subject(lines: list) -> str | None:
     for i, line in enumerate(lines):
         if re.match(r"^Dear\s+\w", line.text):
             subject = []
-            for prev in reversed(lines[max(0, i - 6):i]):
-                if not prev.bold or re.match(r"^\w+:$", prev.text.strip()):
+            for prev in reversed(lines[max(0, i - 8):i]):
+                beside = prev.column != line.column or prev.box is not None or abs(prev.x0 - line.x0) > 30
+                if beside or not prev.bold or re.match(r"^\w+:$", prev.text.strip()):
                     if subject:
                         break
                     continue

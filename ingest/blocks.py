@@ -92,23 +92,32 @@ def _row_blocks(table: Table) -> list[Block]:
 
 
 def _join_bare_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:
-    """A number printed alone ("5a") with its text further along the same baseline: one line. Returns
-    the lines and the ids of those joined (their number was set apart from the text)."""
+    """A number or bullet printed alone ("5a", "\u2022") with its text further along the same baseline:
+    one line, wherever the reading order put the two (a smaller glyph sits a little lower than its
+    text). Returns the lines and the ids of those joined (their marker was set apart from the text)."""
+    partner: dict[int, int] = {}  # text line index -> marker line index
+    taken: set[int] = set()
+    for i, line in enumerate(lines):
+        if not BARE_MARKER.fullmatch(line.text):
+            continue
+        for j in sorted(range(max(0, i - 3), min(i + 4, len(lines))), key=lambda k: abs(k - i)):
+            other = lines[j]
+            if (j != i and j not in taken and j not in partner and abs(other.top - line.top) <= 2.5
+                    and other.x0 > line.x1 and other.column == line.column
+                    and not BARE_MARKER.fullmatch(other.text)):
+                partner[j] = i
+                taken.add(i)
+                break
     out: list[Line] = []
-    skip: set[int] = set()
     joined: set[int] = set()
     for i, line in enumerate(lines):
-        if i in skip:
+        if i in taken:
             continue
-        if BARE_MARKER.fullmatch(line.text):
-            for j in range(i + 1, min(i + 4, len(lines))):
-                nxt = lines[j]
-                if abs(nxt.top - line.top) <= 2 and nxt.x0 > line.x1 and nxt.column == line.column:
-                    line = Line(line.page, line.x0, min(line.top, nxt.top), nxt.x1, max(line.bottom, nxt.bottom),
-                                f"{line.text} {nxt.text}", nxt.size, nxt.bold, line.column, nxt.box)
-                    skip.add(j)
-                    joined.add(id(line))
-                    break
+        if i in partner:
+            mark = lines[partner[i]]
+            line = Line(line.page, mark.x0, min(line.top, mark.top), line.x1, max(line.bottom, mark.bottom),
+                        f"{mark.text} {line.text}", line.size, line.bold, line.column, line.box)
+            joined.add(id(line))
         out.append(line)
     return out, joined
 
@@ -130,7 +139,8 @@ def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]
     for line in lines:
         margin = margins.get((line.column, line.box), line.x0)
         indent = max(0.0, line.x0 - margin)
-        marker = list_marker(line, indent, id(line) in set_apart)
+        in_list = current is not None and current.marker is not None and abs(current.lines[0].x0 - line.x0) <= 2
+        marker = list_marker(line, indent, id(line) in set_apart or in_list)
         heading = is_heading(line, body) and not _item_not_heading(line, marker, body)
         glyph = bool(BULLET.match(line.text)) and len(line.text) > 2
         if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent:

@@ -42,6 +42,7 @@ class Table:
     header: list[str]
     header_lines: list[Line]
     rows: list[list[list[Line]]] = field(default_factory=list)  # row -> column -> lines
+    consumed: list[Line] = field(default_factory=list)  # the page's lines the rows were read from
 
     @property
     def top(self) -> float:
@@ -50,21 +51,22 @@ class Table:
 
 def find_tables(lines: list[Line], settings: TableSettings = SETTINGS) -> tuple[list[Table], list[Line]]:
     """The tables on one page's body lines, and the lines that are not in any table."""
-    if any(ln.column for ln in lines):
-        return [], lines  # a two-column page: side-by-side columns are not a table
+    two_columns = any(ln.column for ln in lines)  # side-by-side text columns are not a table ...
     ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
     tables: list[Table] = []
     used: set[int] = set()
     i = 0
     while i < len(ordered):
         row = _printed_row(ordered, i, settings)
+        if two_columns and len(row) < 3 and not all(ln.bold for ln in row):
+            i += 1  # ... but a header of three cells, or of bold cells, starts one even there
+            continue
         table = _table_from(ordered, i, row, settings)
         if table is None:
             i += 1
             continue
         tables.append(table)
-        members = {id(ln) for ln in table.header_lines}
-        members |= {id(ln) for r in table.rows for cell in r for ln in cell}
+        members = {id(ln) for ln in table.header_lines} | {id(ln) for ln in table.consumed}
         used |= members
         i = max(j for j, ln in enumerate(ordered) if id(ln) in members) + 1
     rest = [ln for ln in lines if id(ln) not in used]
@@ -83,38 +85,85 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
     if any(b.x0 - a.x1 < 6 for a, b in zip(header, header[1:], strict=False)):
         return None  # words of one line, not cells
     table = Table(header[0].page, [h.x0 for h in header], [h.text for h in header], header)
-    height = max(h.height for h in header)
-    body_size: float | None = None
-    last_bottom = max(h.bottom for h in header)
-    current: list[list[Line]] | None = None
-    row_bottom = last_bottom
-    j = start + len(header)
-    while j < len(ordered):
-        line = ordered[j]
-        col = _column_of(line, table.columns, settings)
-        if col is None:
+    fill = _Filling(height=max(h.height for h in header), last_bottom=max(h.bottom for h in header))
+    for line in ordered[start + len(header):]:
+        pieces = _cells_of(line, table.columns, settings)
+        if pieces is None or not fill.add(table, pieces, settings):
             break
-        if body_size is None:
-            body_size = line.size
-        elif abs(line.size - body_size) > settings.size_change:
-            break
-        gap = line.top - last_bottom
-        if gap > settings.end_gap * max(height, line.height):
-            break
-        new_row = current is None or (
-            line.top - row_bottom > settings.row_gap * line.height and not _same_top_as_row(line, current)) or (
-            col == 0 and bool(current[0]) and len(current[0][-1].text) <= settings.max_ref)
-        if new_row:
-            current = [[] for _ in table.columns]
-            table.rows.append(current)
-        current[col].append(line)
-        row_bottom = max(row_bottom, line.bottom) if not new_row else line.bottom
-        last_bottom = max(last_bottom, line.bottom)
-        j += 1
+        table.consumed.append(line)
     filled = [r for r in table.rows if sum(1 for cell in r if cell) >= 2]
     if len(filled) < settings.min_rows:
         return None
     return table
+
+
+@dataclass
+class _Filling:
+    """Where the rows of a table being read have got to."""
+
+    height: float
+    last_bottom: float
+    row_bottom: float = 0.0
+    body_size: float | None = None
+
+    def add(self, table: Table, pieces: list[tuple[int, Line]], settings: TableSettings) -> bool:
+        """Put one printed line's cells into the table; False when the line ends the table instead."""
+        for col, line in pieces:
+            if self.body_size is None:
+                self.body_size = line.size
+            elif abs(line.size - self.body_size) > settings.size_change:
+                return False
+            if line.top - self.last_bottom > settings.end_gap * max(self.height, line.height):
+                return False
+            current = table.rows[-1] if table.rows else None
+            new_row = current is None or (
+                line.top - self.row_bottom > settings.row_gap * line.height and not _same_top_as_row(line, current)
+            ) or (col == 0 and bool(current[0]) and len(current[0][-1].text) <= settings.max_ref)
+            if new_row:
+                current = [[] for _ in table.columns]
+                table.rows.append(current)
+                self.row_bottom = line.bottom
+            current[col].append(line)
+            self.row_bottom = max(self.row_bottom, line.bottom)
+            self.last_bottom = max(self.last_bottom, line.bottom)
+        return True
+
+
+def _cells_of(line: Line, columns: list[float], settings: TableSettings) -> list[tuple[int, Line]] | None:
+    """The column a line sits in; a line that starts inside a column other than the first and runs on
+    into the next holds two cells that the layout printed close enough to join, and is cut in two
+    (at the word nearest the boundary). None when a line runs across the columns: body text."""
+    col = _column_of(line, columns, settings)
+    if col is not None:
+        return [(col, line)]
+    start = _column_start(line, columns, settings)
+    if start is None or start == 0 or start + 1 >= len(columns):
+        return None
+    boundary = columns[start + 1] - settings.column_slack
+    if start + 2 < len(columns) and line.x1 > columns[start + 2] + settings.overhang:
+        return None
+    share = (boundary - line.x0) / max(line.x1 - line.x0, 1.0)
+    cut = _nearest_space(line.text, round(share * len(line.text)))
+    if cut is None:
+        return None
+    left = Line(line.page, line.x0, line.top, boundary, line.bottom, line.text[:cut].strip(), line.size, line.bold,
+                line.column, line.box)
+    right = Line(line.page, columns[start + 1], line.top, line.x1, line.bottom, line.text[cut:].strip(), line.size,
+                 line.bold, line.column, line.box)
+    return [(start, left), (start + 1, right)]
+
+
+def _column_start(line: Line, columns: list[float], settings: TableSettings) -> int | None:
+    col = None
+    for k, left in enumerate(columns):
+        if line.x0 >= left - settings.column_slack:
+            col = k
+    return col
+
+
+def _nearest_space(text: str, at: int) -> int | None:
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    return min(spaces, key=lambda i: abs(i - at)) if spaces else None
 
 
 def _same_top_as_row(line: Line, row: list[list[Line]] | None) -> bool:
@@ -123,10 +172,7 @@ def _same_top_as_row(line: Line, row: list[list[Line]] | None) -> bool:
 
 def _column_of(line: Line, columns: list[float], settings: TableSettings) -> int | None:
     """The column a line sits in, or None when it straddles a column boundary (body text)."""
-    col = None
-    for k, left in enumerate(columns):
-        if line.x0 >= left - settings.column_slack:
-            col = k
+    col = _column_start(line, columns, settings)
     if col is None:
         return None
     nxt = columns[col + 1] if col + 1 < len(columns) else None

@@ -21,46 +21,12 @@ from hmicfrs.pipeline import read_document
 
 BY_NAME = {family.name: family for family in FAMILIES}
 
-NUMBER_IN_MARGIN = (
-    "numbered lines with the number 4 pt in from the margin and the text hanging at 22 pt: ingest/blocks."
-    "list_marker takes a bare number at indent <= 6 for a wrapped line, so the block is a paragraph "
-    "'1 include ...' and each wrapped line a separate 'bullet' block; the first item keeps its '1 ' and "
-    "loses its wrapped 'and', the list then ends and items 2, 3, 4 and 4a are not found")
-SPLIT_TABLE_PAGE = (
-    "page 5 holds the rest of the table (header row repeated) and more tables, so its body size is the cells' "
-    "9.5 pt and ingest/layout._find_gutter reads it as two text columns (a right column from x=343, the "
-    "'Responsible body' cells); find_tables skips two-column pages, so no row is a table row: the repeated "
-    "header 'Recommendation' reads as a label whose text is '2 Set a national standard for the format of "
-    "digital', and the AFI table likewise")
-SMALL_BULLET = (
-    "the bullet glyph is 9 pt beside 10.5 pt text: its top is 1.1 pt lower, so ingest orders it after its "
-    "text line and _join_bare_markers (which only looks forward) never joins them; the lone '\u2022' block "
-    "reads as running text and ends the lead-in's list, so only the first bullet is found")
-
 # (family, the start of an expected finding's text) -> what the extractor does wrong today
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    **{("lead-ins", start): NUMBER_IN_MARGIN for start in ("include a record", "by 31 January", "within six months",
-                                                           "publish its performance", "explain in each")},
-    ("lead-ins", "agree, by 31 March"): (
-        "deadline None, not 2026-03-31: extractors/deadlines.MODAL matches 'need to' in 'the material they need "
-        "to make', so the item counts as having a modal of its own and 'agree, by 31 March 2026, ...' is not a "
-        "governing phrase"),
-    ("peel-small-bullets", "check each week"): SMALL_BULLET,
-    **{("tables", start): SPLIT_TABLE_PAGE for start in ("Set a national", "Review the capacity", "Add disclosure",
-                                                         "Tell victims", "Improve how", "Make better use")},
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 # family -> the findings it reports that are not in the report
-KNOWN_EXTRAS: dict[str, str] = {
-    "lead-ins": "'1 include a record ... decision;' (marker kept, wrapped 'and' lost): " + NUMBER_IN_MARGIN,
-    "tables": "'2 Set a national standard for the format of digital' and '1 Improve how supervisors check the "
-              "schedules of unused material': " + SPLIT_TABLE_PAGE,
-}
+KNOWN_EXTRAS: dict[str, str] = {}
 # family -> what goes wrong with the report's own record (title, date, self-check warnings)
-KNOWN_REPORT_FAILURES: dict[str, str] = {
-    "letter": "title 'Revisit of West Midlands Police: ... on burglary In this letter' (the bold heading of the "
-              "'In this letter' box above 'Dear Chief Constable' is read into the subject line by "
-              "extractors/report_meta._letter_subject)",
-}
+KNOWN_REPORT_FAILURES: dict[str, str] = {}
 
 
 def known_failure(name: str, expected: Expected) -> str | None:
