@@ -27,6 +27,7 @@ WORK_WITH = re.compile(
 THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the police force)\b(?!\s+(of|for)\b)",
                        re.I)
 LATER_SUBJECT = re.compile(r"(?:,|;|\band\b)\s+(?:then\s+)?(?P<who>[^,;.]{3,80}?)\s+(?:should|must)\b", re.I)
+EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
     r"(?P<cond>(?:that|which|who|in|with|using|where)\b[^,;:]{3,160}?)(?=\s+(?:should|must|need|are|is|will)\b|$)",
@@ -130,6 +131,8 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     for body in found:
         unique.setdefault(body.name, body)
     cond = SUBSET.search(plain_subject) or (SUBSET.search(plain(heading)) if heading else None)
+    if cond and EVERY_FORCE.fullmatch(cond.group("cond").strip()):
+        cond = None  # "all chief constables in England and Wales": every force
     return Addressees(
         names=list(unique), bodies=list(unique.values()),
         condition=cond.group("cond").strip() if cond else None,

@@ -60,7 +60,8 @@ def vocabulary() -> Vocabulary:
     subject = rf"(?:(?i:{data['item_subjects']})\b|{data['named_subject']})"
     # "Chief constables of forces which share a property store ... should": a qualified subject
     qualified = rf"(?i:{data['item_subjects']})\s+(?i:of|in|for|at|with|that|which|who|whose)\b[^.;:]{{0,120}}?"
-    item_start = re.compile(rf"^{deadline}(?:{qualified}|{subject}(?:\s*,[^,]{{0,100}},)?)\s+(?i:{data['modals']})\b")
+    item_start = re.compile(rf"^(?:{deadline}(?:{qualified}|{subject}(?:\s*,[^,]{{0,100}},)?)\s+(?i:{data['modals']})\b"
+                            rf"|(?i:{data['recommend_that']}))")
     return Vocabulary(
         labels=labels, sections=sections,
         section_addressee=re.compile(rf"^{data['section_addressee']}$", re.I),
@@ -195,6 +196,8 @@ def table_roles(header: list[str]) -> TableRoles | None:
     columns = vocabulary().columns
     roles: dict[str, int] = {}
     kind = None
+    if any(CONTENTS_TAIL.search(head) for head in header):
+        return None  # a contents page laid out as a table
     for i, head in enumerate(header):
         head = re.sub(r"\s+", " ", head.strip().rstrip(":"))
         m = columns["item"].match(head)

@@ -84,10 +84,17 @@ def _governing_phrase(text: str) -> re.Match | None:
         if modal and 0 <= m.start() - modal.end() <= 20 and re.fullmatch(
                 r"\s+\w+,\s*", text[modal.end():m.start()]):  # "should consider, no later than ..."
             return m
+        if modal and m.group("abs") and m.start() > modal.end() and _ends_sentence_at(text, m):
+            return m  # "should publish its guidance by 30 September 2026."
         if modal and m.end() <= modal.start() and re.search(r",\s*$", before) and \
                 text[m.end():modal.start()].strip(" ,") == "":  # "X, by June 2025, should"
             return m
     return None
+
+
+def _ends_sentence_at(text: str, m: re.Match) -> bool:
+    """Does the phrase close the item's first sentence (nothing but a full stop after it)?"""
+    return bool(re.match(r"\s*[.;]", text[m.end():])) and "." not in text[: m.start()].rstrip(".")
 
 
 def _resolve(m: re.Match, published: date | None) -> Deadline:

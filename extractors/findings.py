@@ -34,7 +34,12 @@ from .text import ends_sentence
 END_OF_LIST = re.compile(r"[.!?][\u201d\"')\]]*$")
 END_OF_ITEM = re.compile(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')\]]*$")  # a list item ends so
 CAPTION = re.compile(r"^(?:figure|table|chart|graph|source|note)s?\s*(?:\d+[a-z]?)?\s*[:.\u2013\u2014-]", re.I)
-MIN_WORDS = 5  # fewer words than this is a subject line or a fragment, not an item
+MIN_WORDS = 5
+# a glossary's entry: "Recommendation - a change that ...", "Area for improvement: something a force ..."
+DEFINITION = re.compile(r"^(?:a|an|something|any|one\s+of|this\s+is|is|are|means|describes|refers\s+to)\b", re.I)
+GLOSSARY = re.compile(r"^(?:annex\s+\w+\s*[:.\u2013-]\s*)?(?:glossary|definitions|terms\s+we\s+use|key\s+terms|"
+                      r"terms\s+used|what\s+we\s+mean|about\s+(?:this|our)\s+(?:inspection|report|letter)|about\s+peel)\b",
+                      re.I)  # fewer words than this is a subject line or a fragment, not an item
 
 
 @dataclass
@@ -61,6 +66,7 @@ class Context:
     cause: Draft | None = None
     practice_box: int | None = None
     in_practice: bool = False
+    in_glossary: bool = False  # under a "Glossary" / "About this inspection" heading: definitions, not items
     table_draft: Draft | None = None  # the last table row's item, which a row split by a page break continues
 
 
@@ -92,13 +98,23 @@ class _Walk:
         draft, self.current = self.current, None
         if draft is None or not draft.parts:
             return
-        words = len(draft.text.split())
-        if words < MIN_WORDS:
-            self.reject("reject-fragment", draft.pages[0] if draft.pages else 0, draft.text)
+        if self.rejected(draft):
             return
         self.drafts.append(draft)
         if draft.kind == "cause_of_concern":
             self.ctx.cause = draft
+
+    def rejected(self, draft: Draft) -> bool:
+        """Rejection rules for an assembled candidate: too short to be an item, or a definition."""
+        page = draft.pages[0] if draft.pages else 0
+        if len(draft.text.split()) < MIN_WORDS:
+            self.reject("reject-fragment", page, draft.text)
+            return True
+        if draft.ref is None and (self.ctx.in_glossary or DEFINITION.match(draft.text)) \
+                and not looks_like_item(draft.text):
+            self.reject("reject-glossary", page, draft.text)  # "Recommendation: a change that ..."
+            return True
+        return False
 
     def reject(self, rule: str, page: int, text: str) -> None:
         self.rejections.append(Rejection(rule, page, text[:200]))
@@ -174,6 +190,7 @@ class _Walk:
             self.reject("reject-practice", block.page, text)
             return
         ctx.in_practice, ctx.practice_box = False, None
+        ctx.in_glossary = bool(GLOSSARY.match(text))
         section = match_section(text)
         if section is not None:
             ctx.section_kind, ctx.section_rule, ctx.addressee = section.rule.kind, section.rule.id, section.addressee
@@ -253,12 +270,10 @@ class _Walk:
         roles = table_roles(header)
         cells = [text for _, text in block.cells or []]
         if roles is None:
-            first = cells[0] if cells else ""
+            first = block.cell_lines[0] if block.cell_lines else []
             if first:
-                para = Block("para", block.lines, first_on_page=block.first_on_page)
-                para.cells = None
-                para.lines = [ln for ln in block.lines if ln.x0 < _second_column_x(block)] or block.lines
-                self.step(para)
+                self.step(Block("heading" if all(ln.bold for ln in first) else "para", first,
+                                first_on_page=block.first_on_page))
             return
         self.close()
         text = cells[roles.item]
@@ -274,8 +289,9 @@ class _Walk:
         draft.heading_addressee = body or ctx.addressee
         if roles.deadline is not None:
             draft.timescale = cells[roles.deadline].strip() or None
-        self.drafts.append(draft)
-        ctx.table_draft = draft
+        if not self.rejected(draft):
+            self.drafts.append(draft)
+            ctx.table_draft = draft
 
 
 def _continues_sentence(text: str) -> bool:
@@ -295,11 +311,6 @@ def _split_list_lines(block: Block) -> list[Block]:
     if lines:
         pieces.append(Block("bullet", lines, first_on_page=block.first_on_page and not pieces))
     return pieces
-
-
-def _second_column_x(block: Block) -> float:
-    xs = sorted({round(ln.x0) for ln in block.lines})
-    return xs[1] - 2 if len(xs) > 1 else float("inf")
 
 
 def _ref_of(marker: str | None) -> str | None:

@@ -72,6 +72,7 @@ class Block:
     pages: list[int] = field(default_factory=list)
     marker: str | None = None  # a list item's number or letter as printed: "3", "5a", "(b)", "1.2"
     cells: list[tuple[str, str]] | None = None  # a table row: (column header, cell text) in column order
+    cell_lines: list[list[Line]] | None = None  # ... and each cell's lines
 
     @property
     def text(self) -> str:
