@@ -6,6 +6,7 @@ import re
 
 from ..text import normalise
 
+BULLETS_AT_LINE_START = re.compile(r"(^|\n)\s*(?:[-\u2022*]\s+)+")
 SENTENCE_END = re.compile(r"[.!?][\u201d\"')\]]*$")
 
 
@@ -16,8 +17,10 @@ def plain(text: str | None) -> str:
 
 def normalise_for_compare(text: str | None) -> str:
     """plain(), lowercased, bullets dropped: for deciding whether two texts are the same item."""
-    text = re.sub(r"(^|\n)\s*[-\u2022*]\s+", r"\1", text or "")
-    return normalise(text, ascii=True, lower=True)
+    # normalised first (NFKC can turn a character into a space after a dash), bullets then dropped from
+    # every line start, however many there are: the result is stable under a second pass
+    text = normalise(text, ascii=True, lower=True, lines=True)
+    return normalise(BULLETS_AT_LINE_START.sub(r"\1", text))
 
 
 def ends_sentence(text: str) -> bool:
