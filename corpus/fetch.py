@@ -21,6 +21,9 @@ import httpx
 USER_AGENT = (f"hmicfrs-findings/{version('hmicfrs')} (a police force's HMICFRS liaison tool; "
               "polite: one request at a time)")
 MAX_BYTES = 200 * 1024 * 1024
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # an HTML page, after decompression (a gzip bomb stops here)
+DEADLINE = 600.0  # seconds one download may take in all, however slowly the bytes arrive
+PDF_TAIL = 2048  # a whole PDF ends with %%EOF within its last bytes
 PDF_TYPES = ("application/pdf", "application/octet-stream", "binary/octet-stream", "application/x-pdf")
 
 
@@ -42,9 +45,12 @@ class Fetched:
 
 class Fetcher:
     def __init__(self, allowed_hosts: tuple[str, ...], interval: float = 1.0, retries: int = 3,
-                 backoff: float = 2.0, timeout: float = 30.0, max_bytes: int = MAX_BYTES) -> None:
+                 backoff: float = 2.0, timeout: float = 30.0, max_bytes: int = MAX_BYTES,
+                 deadline: float = DEADLINE, max_page_bytes: int = MAX_PAGE_BYTES) -> None:
+        """allowed_hosts: "host" (its default ports 80 and 443) or "host:port" (that port only)."""
         self.allowed = allowed_hosts
         self.interval, self.retries, self.backoff, self.max_bytes = interval, retries, backoff, max_bytes
+        self.deadline, self.max_page_bytes = deadline, max_page_bytes
         self._last = 0.0
         self.client = httpx.Client(
             headers={"User-Agent": USER_AGENT}, follow_redirects=True, max_redirects=5,
@@ -55,8 +61,16 @@ class Fetcher:
         self.client.close()
 
     def _check_host(self, request: httpx.Request) -> None:
-        if request.url.host not in self.allowed:
-            raise FetchError(f"host {request.url.host} is not on the allow-list ({', '.join(self.allowed)})")
+        self._check_origin(request.url.host, request.url.port)
+
+    def _check_origin(self, host: str | None, port: int | None) -> None:
+        """A host on the allow-list, on a port the list allows (a redirect to another port is refused)."""
+        if port is None and host in self.allowed or f"{host}:{port}" in self.allowed:
+            return
+        if host in self.allowed or any(a.rsplit(":", 1)[0] == host for a in self.allowed):
+            raise FetchError(f"port {port} of {host} is not on the allow-list ({', '.join(self.allowed)}); "
+                             f"add --allow-host {host}:{port} if it is a mirror you trust")
+        raise FetchError(f"host {host} is not on the allow-list ({', '.join(self.allowed)})")
 
     def _wait_turn(self) -> None:
         delay = self._last + self.interval - time.monotonic()
@@ -86,15 +100,30 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def page(self, url: str) -> Fetched:
-        """An HTML page as text."""
+        """An HTML page as text, at most max_page_bytes once decompressed, within the deadline."""
         self._check_url(url)
 
         def send() -> Fetched:
-            response = self.client.get(url)
-            _raise_for_status(response)
-            return Fetched(str(response.url), response.status_code, text=response.text)
+            started = time.monotonic()
+            with self.client.stream("GET", url) as response:
+                _raise_for_status(response)
+                body = bytearray()
+                for piece in response.iter_bytes():  # decompressed: the cap holds against gzip bombs
+                    body += piece
+                    if len(body) > self.max_page_bytes:
+                        raise FetchError(f"the page is over the {self.max_page_bytes >> 20} MB cap for a web page "
+                                         "(decompressed); give the PDF's own address")
+                    self._within_deadline(started, len(body))
+                response_text = body.decode(response.encoding or "utf-8", errors="replace")
+                return Fetched(str(response.url), response.status_code, text=response_text)
 
         return self._attempts(send)
+
+    def _within_deadline(self, started: float, size: int) -> None:
+        """However slowly the bytes come, one request ends at the deadline (not retried)."""
+        if time.monotonic() - started > self.deadline:
+            raise FetchError(f"gave up after {self.deadline:.0f} s with {size:,} bytes received (the server is "
+                             "sending too slowly); try again later")
 
     def download_pdf(self, url: str, folder: Path, etag: str | None = None,
                      last_modified: str | None = None) -> Fetched:
@@ -109,6 +138,7 @@ class Fetcher:
         folder.mkdir(parents=True, exist_ok=True)
 
         def send() -> Fetched:
+            started = time.monotonic()
             part = folder / f".download-{os.getpid()}.part"
             try:
                 with self.client.stream("GET", url, headers=headers) as response:
@@ -123,18 +153,23 @@ class Fetcher:
                     declared = int(response.headers.get("content-length") or 0)
                     if declared > self.max_bytes:
                         raise FetchError(f"the file is {declared >> 20} MB, over the {self.max_bytes >> 20} MB cap")
-                    digest, size = hashlib.sha256(), 0
+                    digest, size, tail = hashlib.sha256(), 0, b""
                     with part.open("wb") as fh:
-                        for chunk in response.iter_bytes(1 << 16):
+                        for chunk in response.iter_bytes():  # as it arrives, so the deadline is checked
                             if size == 0 and not chunk.lstrip()[:5] == b"%PDF-":
                                 raise FetchError("the body does not start with %PDF- (not a PDF)")
                             size += len(chunk)
                             if size > self.max_bytes:
                                 raise FetchError(f"the file is over the {self.max_bytes >> 20} MB cap")
+                            self._within_deadline(started, size)
                             digest.update(chunk)
                             fh.write(chunk)
+                            tail = (tail + chunk)[-PDF_TAIL:]
                     if size == 0:
                         raise FetchError("the server sent an empty body")
+                    if b"%%EOF" not in tail:  # the server's Content-Length was shorter than the file
+                        raise FetchError(f"the PDF stops after {size:,} bytes, before its end (no %%EOF): the "
+                                         "download was cut short; try again later")
                     sha = digest.hexdigest()
                     target = folder / f"{sha}.pdf"
                     os.replace(part, target)
@@ -149,8 +184,18 @@ class Fetcher:
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https"):
             raise FetchError(f"not a web address: {url}")
-        if parsed.hostname not in self.allowed:
-            raise FetchError(f"host {parsed.hostname} is not on the allow-list ({', '.join(self.allowed)})")
+        try:
+            port = parsed.port
+        except ValueError as exc:
+            raise FetchError(f"not a valid web address: {url}") from exc
+        self._check_origin(parsed.hostname, None if port == {"http": 80, "https": 443}[parsed.scheme] else port)
+
+
+def origin_of(url: str) -> str:
+    """The allow-list entry for a URL: "host", or "host:port" when the port is not the scheme's default."""
+    parsed = urlparse(url)
+    default = {"http": 80, "https": 443}.get(parsed.scheme)
+    return parsed.hostname if parsed.port in (None, default) else f"{parsed.hostname}:{parsed.port}"
 
 
 class _ServerError(Exception):

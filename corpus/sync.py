@@ -30,6 +30,17 @@ class Downloaded:
     page_url: str
 
 
+MAX_PDFS_PER_PAGE = 50  # a report page links its report, annexes and translations: a few files
+
+
+def pdf_links(page_url: str, pdf_urls: list[str]) -> list[str]:
+    """A report page's PDF links, or FetchError when there are more than a report page ever has."""
+    if len(pdf_urls) > MAX_PDFS_PER_PAGE:
+        raise FetchError(f"the page links {len(pdf_urls):,} PDFs, over the cap of {MAX_PDFS_PER_PAGE} for a report "
+                         "page; nothing fetched from it: give the PDFs' own addresses")
+    return pdf_urls
+
+
 @dataclass
 class SyncResult:
     downloaded: list[Downloaded] = field(default_factory=list)
@@ -91,7 +102,7 @@ def sync(folder: Path, fetcher: Fetcher, *, listing_url: str = LISTING_URL, sinc
             if known is None:
                 page = parse_report_page(fetcher.page(entry.url).text or "", entry.url)
                 known = {"title": page.title or entry.title, "published": page.published.isoformat()
-                         if page.published else None, "kind": page.kind, "pdfs": page.pdf_urls}
+                         if page.published else None, "kind": page.kind, "pdfs": pdf_links(entry.url, page.pdf_urls)}
         except FetchError as exc:
             result.errors.append((entry.url, str(exc)))
             continue
@@ -123,6 +134,33 @@ def sync(folder: Path, fetcher: Fetcher, *, listing_url: str = LISTING_URL, sinc
             result.downloaded.append(Downloaded(pdf_url, got.path, file_name(pdf_url), entry.url))
         manifest.pages[entry.url] = known
         manifest.save()
+    return result
+
+
+def fetch_urls(fetcher: Fetcher, urls: list[str], folder: Path) -> SyncResult:
+    """Download each URL (a PDF, or every PDF a report page links) into folder/pdfs. Each failure is
+    one error, and the page's other links are still fetched."""
+    result = SyncResult()
+    for url in urls:
+        if file_name(url).lower().endswith(".pdf"):
+            pdf_urls, page_url = [url], url
+        else:
+            try:
+                pdf_urls = pdf_links(url, parse_report_page(fetcher.page(url).text or "", url).pdf_urls)
+            except FetchError as exc:
+                result.errors.append((url, str(exc)))
+                continue
+            if not pdf_urls:
+                result.errors.append((url, "no PDF link on the page; give the PDF's own address"))
+                continue
+            page_url = url
+        for pdf_url in pdf_urls:
+            try:
+                got = fetcher.download_pdf(pdf_url, folder / "pdfs")
+            except FetchError as exc:
+                result.errors.append((pdf_url, str(exc)))
+                continue
+            result.downloaded.append(Downloaded(pdf_url, got.path, file_name(pdf_url), page_url))
     return result
 
 

@@ -4,17 +4,18 @@ fetched, into the corpus folder. Failures are collected per URL, never raised.""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlparse
 
-from .fetch import Fetcher, FetchError
-from .site import ALLOWED_HOSTS, parse_report_page
-from .sync import Downloaded, file_name
+from .fetch import Fetcher, origin_of
+from .site import ALLOWED_HOSTS
+from .sync import Downloaded
+from .sync import fetch_urls as fetch_with
 
 
 def make_fetcher(extra_hosts: tuple[str, ...] = (), interval: float = 1.0, timeout: float = 30.0,
                  retries: int = 3, backoff: float = 2.0, listing_url: str | None = None) -> Fetcher:
-    """A Fetcher allowed the site's hosts, the extra hosts (a mirror) and the listing's own host."""
-    hosts = ALLOWED_HOSTS + tuple(extra_hosts) + ((urlparse(listing_url).hostname,) if listing_url else ())
+    """A Fetcher allowed the site's hosts, the extra hosts (a mirror; HOST:PORT for a port) and the
+    listing's own host and port."""
+    hosts = ALLOWED_HOSTS + tuple(extra_hosts) + ((origin_of(listing_url),) if listing_url else ())
     return Fetcher(hosts, interval=interval, timeout=timeout, retries=retries, backoff=backoff)
 
 
@@ -22,27 +23,10 @@ def fetch_urls(urls: list[str], folder: Path, allow_hosts: tuple[str, ...] = ())
     """Download each URL (a PDF, or every PDF a report page links to) into `folder/pdfs`.
 
     Returns the downloads and the (url, reason) failures."""
-    # the hosts the user named are allowed; redirects elsewhere are not
-    hosts = tuple(allow_hosts) + tuple(h for h in {urlparse(u).hostname for u in urls} if h)
-    fetcher = make_fetcher(hosts, interval=0.5)
-    downloads: list[Downloaded] = []
-    errors: list[tuple[str, str]] = []
+    # the hosts (and ports) the user named are allowed; redirects elsewhere are not
+    fetcher = make_fetcher(tuple(allow_hosts) + tuple(sorted({origin_of(u) for u in urls})), interval=0.5)
     try:
-        for url in urls:
-            try:
-                if file_name(url).lower().endswith(".pdf"):
-                    pdf_urls = [url]
-                else:
-                    page = parse_report_page(fetcher.page(url).text or "", url)
-                    if not page.pdf_urls:
-                        errors.append((url, "no PDF link on the page; give the PDF's own address"))
-                        continue
-                    pdf_urls = page.pdf_urls
-                for pdf_url in pdf_urls:
-                    got = fetcher.download_pdf(pdf_url, folder / "pdfs")
-                    downloads.append(Downloaded(pdf_url, got.path, file_name(pdf_url), url))
-            except FetchError as exc:
-                errors.append((url, str(exc)))
+        result = fetch_with(fetcher, urls, folder)
     finally:
         fetcher.close()
-    return downloads, errors
+    return result.downloaded, result.errors

@@ -117,8 +117,24 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
     db.execute("delete from reports where id = ?", [report_id])
 
 
-def record_error(db: sqlite_utils.Database, source: str, reason: str,
+def record_error(db: sqlite_utils.Database, source: str, reason: str, *, sha256: str | None = None,
                  on_wait: Callable[[], None] | None = None) -> None:
-    """One ingest_errors row for a file or URL that failed."""
+    """One row per failed file: a re-run updates its reason, when it was last tried and how many tries."""
     with write_transaction(db, on_wait):
-        db["ingest_errors"].insert({"source": source, "reason": reason, "at": now()})
+        rows = list(db.query("select first_at, at, tries from ingest_errors where source = ?", [source]))
+        # rows written before tries were counted stand for one try each
+        tries = sum(r["tries"] or 1 for r in rows) + 1
+        first = min((r["first_at"] or r["at"] for r in rows), default=None)
+        db.execute("delete from ingest_errors where source = ?", [source])
+        at = now()
+        db["ingest_errors"].insert({"source": source, "reason": reason, "at": at, "first_at": first or at,
+                                    "tries": tries, "sha256": sha256})
+
+
+def clear_error(db: sqlite_utils.Database, source: str, sha256: str | None = None,
+                on_wait: Callable[[], None] | None = None) -> int:
+    """Forget a file's failures once it ingests (by its name, or by its content under another name)."""
+    with write_transaction(db, on_wait):
+        cursor = db.execute("delete from ingest_errors where source = ? or (sha256 is not null and sha256 = ?)",
+                            [source, sha256])
+    return cursor.rowcount

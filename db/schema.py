@@ -94,7 +94,8 @@ TABLES: dict[str, dict] = {
         "pk": "id",
     },
     "ingest_errors": {
-        "columns": {"id": int, "source": str, "reason": str, "at": str},
+        "columns": {"id": int, "source": str, "reason": str, "at": str, "first_at": str, "tries": int,
+                    "sha256": str},
         "pk": "id",
     },
 }
@@ -112,6 +113,7 @@ INDEXES = [
     ("reports", ["published"], False),
     ("decision_history", ["source", "finding_key"], False),
     ("decision_history", ["decided_at"], False),
+    ("ingest_errors", ["source"], False),
 ]
 # the triage view's default sort, and one index per facet (a facet is a scan of one small index)
 INDEXES += [("triage_items", [column], False) for column in (

@@ -13,6 +13,8 @@ from urllib.parse import urlparse
 
 from icalendar import Calendar, Event
 
+from .cells import neutralise
+
 UID_DOMAIN = "hmicfrs-findings"
 BASE_URL = "http://127.0.0.1:8001"
 
@@ -34,8 +36,8 @@ def _event(uid: str, day: date, summary: str, description: str, stamp: datetime,
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
-    event.add("summary", summary)
-    event.add("description", description)
+    event.add("summary", neutralise(summary))  # a calendar's export to CSV must not run a formula either
+    event.add("description", neutralise(description))
     event.add("transp", "TRANSPARENT")
     if url:
         event.add("url", url)

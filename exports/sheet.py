@@ -1,4 +1,5 @@
-"""The triage sheet: one row per finding, as CSV or as an Excel workbook a person can filter."""
+"""The triage sheet: one row per finding, as CSV or as an Excel workbook a person can filter. Text is
+never a live formula (`cells.py`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from .cells import neutralise, strings_not_formulas
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def write_csv(rows: list[dict], path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8-sig") as fh:
         writer = csv.writer(fh)
         for cells in sheet_rows(rows):
-            writer.writerow(c.isoformat() if isinstance(c, date) else c for c in cells)
+            writer.writerow(c.isoformat() if isinstance(c, date) else neutralise(c) for c in cells)
 
 
 def write_xlsx(rows: list[dict], path: Path, title: str = "Triage") -> None:
@@ -64,6 +67,7 @@ def write_xlsx(rows: list[dict], path: Path, title: str = "Triage") -> None:
     ws.title = title[:31]
     for cells in sheet_rows(rows):
         ws.append(cells)
+    strings_not_formulas(ws)  # a finding or title starting "=" stays text
     for i, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = column.width

@@ -26,7 +26,7 @@ WORK_WITH = re.compile(
     r"\s+with\s+(?P<who>[^.;:]{3,120})", re.I)
 THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the police force)\b(?!\s+(of|for)\b)",
                        re.I)
-LATER_SUBJECT = re.compile(r"(?:,|;|\band\b)\s+(?:then\s+)?(?P<who>[^,;.]{3,80}?)\s+(?:should|must)\b", re.I)
+LATER_SUBJECT = re.compile(r"(?:,|;|\band\b|\bwhich\b)\s+(?:then\s+)?(?P<who>[^,;.]{3,80}?)\s+(?:should|must)\b", re.I)
 EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"

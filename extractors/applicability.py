@@ -59,7 +59,7 @@ def judge(addr: Addressees, profile: ForceProfile, report_force: str | None) -> 
     if "pccs" in groups:
         if addr.pcc_areas:
             return Verdict("no", f"addressed to the police and crime commissioner for {addr.pcc_areas[0]} only")
-        return Verdict("yes", "addressed to all police and crime commissioners, this force's PCC among them")
+        return Verdict("no", "addressed to police and crime commissioners only: for the PCC's office, not the force")
     if forces:
         if report_force and forces == [report_force]:
             return Verdict("no", f"report on another force ({report_force})")

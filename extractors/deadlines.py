@@ -33,6 +33,7 @@ RELATIVE = rf"(?P<rel>within\s+(?:the\s+next\s+)?(?P<n>{NUMBER})\s+(?P<unit>day|
 IMMEDIATE = r"(?P<imm>with\s+immediate\s+effect|immediately)"
 PHRASE = re.compile(rf"{ABSOLUTE}|{RELATIVE}|{IMMEDIATE}", re.I)
 MODAL = re.compile(r"\b(should|must|needs? to|is to|are to|will)\b", re.I)
+RECOMMEND_THAT = re.compile(r"\s*(?:we|hmicfrs|hmic)\s+(?:\w+\s+)?recommends?\s+that,?\s*", re.I)
 
 
 @dataclass
@@ -77,7 +78,7 @@ def _governing_phrase(text: str) -> re.Match | None:
         return PHRASE.search(text)
     for m in PHRASE.finditer(text):
         before = text[: m.start()]
-        if not before.strip(" \u2022-\u2013"):  # opens the sentence
+        if not before.strip(" \u2022-\u2013") or RECOMMEND_THAT.fullmatch(before):  # opens the sentence
             return m
         if modal and abs(m.start() - modal.end()) <= 3:  # "should, by 31 March 2025," / "should immediately"
             return m

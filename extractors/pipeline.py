@@ -7,14 +7,15 @@ from .addressees import find_addressees
 from .applicability import ForceProfile, Verdict, judge
 from .deadlines import find_deadline
 from .findings import extract_findings
-from .report_meta import read_metadata
+from .report_meta import INSPECTORATE, file_title, metadata_title, read_metadata, readable_title
 from .selfcheck import check_counts
 
 
 def describe_report(pages: list[Page], report: Report) -> Report:
     """Fill in title, publication date, kind and force from the report's pages."""
     meta = read_metadata(pages)
-    report.title = meta["title"]
+    # one readable line: the cover's largest type, else the PDF's Title metadata, else the file name
+    report.title = readable_title(meta["title"]) or metadata_title(report.pdf_title) or file_title(report.source)
     report.published = meta["published"]
     report.kind = meta["kind"]
     report.force = meta["force"]
@@ -28,8 +29,7 @@ def extract(pages: list[Page], blocks: list[Block], report: Report,
     """Every finding of an HMICFRS report, with deadline, addressees and applicability; warnings on
     the report where its own count of items disagrees with what was found."""
     if not report.is_hmicfrs:
-        report.warnings.append("not an HMICFRS report (it reads as a force or board paper quoting HMICFRS): "
-                               "no findings extracted")
+        report.warnings.append(not_a_report_note(blocks))
         return []
     extraction = extract_findings(blocks)
     findings = extraction.findings
@@ -37,6 +37,13 @@ def extract(pages: list[Page], blocks: list[Block], report: Report,
     report.warnings.extend(check_counts(pages, findings, report.published))
     triage(findings, report, profile or ForceProfile())
     return findings
+
+
+def not_a_report_note(blocks: list[Block]) -> str:
+    """What a document that is not an HMICFRS report is: a paper quoting HMICFRS, or unrelated."""
+    if any(INSPECTORATE.search(b.text) for b in blocks):
+        return "not an HMICFRS report (a paper that quotes HMICFRS): no findings extracted"
+    return "not an HMICFRS report (a document with no sign of HMICFRS at all): no findings extracted"
 
 
 def triage(findings: list[Finding], report: Report, profile: ForceProfile) -> None:

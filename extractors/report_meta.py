@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Page, join_lines
 from .addressees import force_named_in
@@ -74,6 +75,41 @@ def _title(page: Page) -> str | None:
     biggest = max(ln.size for ln in lines)
     title_lines = [ln for ln in lines if ln.size >= biggest - 0.5]
     return join_lines(ln.text for ln in title_lines) or None
+
+
+MAX_TITLE = 300  # longer than this, the largest type is body text set large, not a title
+DROPPED = {"Cc", "Zl", "Zp"}  # control characters and line breaks: a space
+REMOVED = {"Cf", "Co", "Cs", "Cn"}  # format, private-use, surrogate, unassigned: nothing readable
+
+
+# what PDF makers write when nobody gave a title: not a title
+PLACEHOLDER_TITLE = re.compile(r"\s*(untitled(\s+document)?|no title|title|document\d*|slide \d+)\s*", re.I)
+
+
+def metadata_title(text: str | None) -> str | None:
+    """The PDF's Title metadata as a readable title, placeholders such as "untitled" left out."""
+    return None if text and PLACEHOLDER_TITLE.fullmatch(text) else readable_title(text)
+
+
+def file_title(name: str | None) -> str | None:
+    """The file name as a title of last resort: printable, one line, at most MAX_TITLE characters."""
+    if not name:
+        return None
+    return readable_title(name) or " ".join("".join(c if c.isprintable() else " " for c in name).split())[:MAX_TITLE]
+
+
+def readable_title(text: str | None) -> str | None:
+    """The text as one readable line of at most MAX_TITLE characters, or None when it is not one."""
+    if not text or "(cid:" in text:
+        return None
+    text = "".join(" " if unicodedata.category(c) in DROPPED else "" if unicodedata.category(c) in REMOVED
+                   else c for c in text.replace("\ufffd", ""))
+    text = " ".join(text.split())
+    if not text or len(text) > MAX_TITLE:
+        return None
+    letters = sum(c.isalnum() for c in text)
+    # a title is mostly words: not a row of dots, dashes or stray symbols
+    return text if letters >= 2 and letters >= 0.4 * len(text.replace(" ", "")) else None
 
 
 def _letter_subject(lines: list) -> str | None:

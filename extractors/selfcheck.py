@@ -24,7 +24,7 @@ NUMBER = rf"\d{{1,3}}|{'|'.join(sorted((n for n in NUMBERS if n not in ('a', 'an
 KIND = "|".join(rf"(?P<{k}>{w})" for k, w in KIND_WORDS.items())
 # "we have made", "we make", "this report makes", "we have identified", "there are"
 CLAIM = re.compile(
-    r"\b(?:we\s+(?:have\s+)?(?:made|make|identified|identify|set\s+out|raised|raise)|this\s+(?:report|letter)\s+"
+    r"\b(?:we\s+(?:have\s+(?:made|identified|set\s+out|raised)|make|identify|set\s+out|raise)|this\s+(?:report|letter)\s+"
     r"(?:makes|contains|sets\s+out)|there\s+are)\s+(?P<body>[^.:;]{3,200})", re.I)
 COUNT = re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<new>new\s+|further\s+)?(?:{KIND})\b", re.I)
 NOT_THIS_REPORT = re.compile(r"\b(?:19|20)\d\d\b|\b(?:previous|earlier|last|original|national|other)\b", re.I)
@@ -57,12 +57,13 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else 1 if word == "one" else NUMBERS[word]
 
 
-def extracted_counts(findings: list[Finding]) -> dict[str, int]:
-    """Items found, by kind; "5" and "5a" are one item in two parts, as reports count them."""
+def extracted_counts(findings: list[Finding], parts_apart: bool = False) -> dict[str, int]:
+    """Items found, by kind; "5" and "5a" are one item in two parts, as most reports count them (or two,
+    with `parts_apart`, as others do)."""
     refs: dict[str, set[str]] = {}
     unnumbered: dict[str, int] = {}
     for f in findings:
-        base = re.match(r"\d+", f.ref or "")
+        base = re.match(r".+" if parts_apart else r"\d+", f.ref or "")
         if base:
             refs.setdefault(f.kind, set()).add(base.group(0))
         else:
@@ -74,12 +75,12 @@ def check_counts(pages: list[Page], findings: list[Finding], published: date | N
     """Warnings for a person: the report's own counts that the extraction does not match."""
     if not findings:
         return ["no findings were extracted from this HMICFRS report: check whether it makes any"]
-    found = extracted_counts(findings)
-    new = extracted_counts([f for f in findings if not f.status])  # restated items carry their progress
+    fresh = [f for f in findings if not f.status]  # restated items carry their progress
     warnings = []
     for kind, (stated, only_new) in stated_counts(pages, published.year if published else None).items():
-        if (new if only_new else found).get(kind, 0) != stated:
-            got = (new if only_new else found).get(kind, 0)
+        counted = fresh if only_new else findings
+        got = extracted_counts(counted).get(kind, 0)
+        if stated not in (got, extracted_counts(counted, parts_apart=True).get(kind, 0)):
             warnings.append(f"the report says it makes {stated} {'new ' if only_new else ''}{LABELS[kind]}; {got} were "
                             f"extracted: check the report")
     return warnings

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,26 +24,25 @@ import sqlite_utils
 
 from .db.queries import latest_report
 from .db.records import ImportResult, save_records
-from .db.save import DatabaseBusy, record_error, report_id_for, save_document
+from .db.save import DatabaseBusy, record_error
 from .db.schema import DatabaseProblem, open_database
 from .extractors.applicability import ForceProfile
 from .ingest.document import sha256_of
-from .ingest.errors import IngestError
 from .ingest.pdf import open_pdf
 from .ingest.records import RecordsFile
 from .linking import MatchResult, match_records
-from .pipeline import read_document, read_html_document
+from .outcome import Outcome, ReaderPool, ingest_file
 from .triage import applicable_findings
 
 if TYPE_CHECKING:  # the network side (httpx, bs4) is imported only when something is fetched
     from .corpus.sync import Downloaded
 
-__all__ = ["DatabaseBusy", "DatabaseProblem", "FileResult", "NoSuchSource", "Source", "after_ingest",
+__all__ = ["DatabaseBusy", "DatabaseProblem", "FileResult", "Outcome", "NoSuchSource", "Source", "after_ingest",
            "applicable_findings", "build_demo", "ingest", "ingest_each", "local_sources", "open_database",
            "record_failures", "store_tracker"]
 
 CORPUS_DIR = "hmicfrs-corpus"
-INGESTED, UNCHANGED, FAILED = "ingested", "unchanged", "failed"
+INGESTED, UNCHANGED, DUPLICATE, FAILED = "ingested", "unchanged", "duplicate", "failed"
 PAGES_PER_WORKER = 4  # fewer pages than this per process costs more in start-up than it saves
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -72,15 +70,7 @@ class Source:
         return cls(d.path, d.name, d.url, pdf_url(d.path))
 
 
-@dataclass
-class FileResult:
-    """What happened to one file (or URL) of a batch."""
-
-    label: str  # the path or URL, as the user gave it
-    status: str  # "ingested" | "unchanged" | "failed"
-    reason: str | None = None  # why it failed
-    report_id: int | None = None
-    warnings: list[str] = field(default_factory=list)
+FileResult = Outcome  # status, label, reason, same_as, warnings, report_id (see hmicfrs/outcome.py)
 
 
 def pdf_url(path: Path) -> str:
@@ -110,15 +100,16 @@ def record_failures(db: sqlite_utils.Database, failures: Iterable[tuple[str, str
     out = []
     for label, reason in failures:
         record_error(db, label, reason)
-        out.append(FileResult(label, FAILED, reason))
+        out.append(FileResult(FAILED, label, reason=reason))
     return out
 
 
 def ingest_each(db: sqlite_utils.Database, sources: list[Source], profile: ForceProfile | None = None,
                 workers: int = 1, on_wait: Callable[[], None] | None = None) -> Iterator[FileResult]:
     """Ingest the sources one by one, yielding each file's result as it is done. An unchanged file
-    (its SHA-256 already stored) is skipped; a changed one replaces its old rows in one transaction;
-    one that cannot be read gets an ingest_errors row. `workers` > 1 reads a PDF's pages in that many
+    (its SHA-256 already stored) is skipped, and so is the same file under another name ("duplicate");
+    a changed one replaces its old rows in one transaction; one that cannot be read, for any reason,
+    gets its one ingest_errors row and the batch goes on. `workers` > 1 reads a PDF's pages in that many
     processes (capped at the core count and the page count); `on_wait` is called when another
     program holds the database and this one waits its turn."""
     profile = profile or ForceProfile()
@@ -131,21 +122,21 @@ def ingest_each(db: sqlite_utils.Database, sources: list[Source], profile: Force
 
 
 class _Pool:
-    """One process pool for a batch, started when a file first needs it and grown (restarted) only when
-    a later file has pages for more processes."""
+    """One reader pool for a batch, started when a file first needs it and grown (restarted) only when
+    a later file has pages for more processes. A ReaderPool starts afresh after a file crashes PDFium."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.size = 0
-        self.executor: ProcessPoolExecutor | None = None
+        self.executor: ReaderPool | None = None
 
-    def for_file(self, path: Path) -> ProcessPoolExecutor | None:
+    def for_file(self, path: Path) -> ReaderPool | None:
         size = worker_count(path, self.workers)
         if size < 2:
             return None
         if size > self.size:
             self.close()
-            self.executor, self.size = ProcessPoolExecutor(size), size
+            self.executor, self.size = ReaderPool(size), size
         return self.executor
 
     def close(self) -> None:
@@ -155,24 +146,7 @@ class _Pool:
 
 
 def _ingest_one(db: sqlite_utils.Database, src: Source, profile: ForceProfile, pool_for, on_wait) -> FileResult:
-    try:
-        digest = sha256_of(src.path)
-        existing = report_id_for(db, digest)
-        if existing is not None:
-            return FileResult(src.label, UNCHANGED, report_id=existing)
-        if src.path.suffix.lower() in HTML_SUFFIXES:
-            doc = read_html_document(src.path, profile, sha256=digest, source=src.name)
-        else:
-            doc = read_document(src.path, profile, sha256=digest, pool=pool_for(src.path), source=src.name)
-        report_id = save_document(db, doc.report, doc.pages, doc.findings, profile.name, pdf_url=src.pdf_url,
-                                  path=str(src.path.resolve()), on_wait=on_wait)
-        return FileResult(src.label, INGESTED, report_id=report_id, warnings=list(doc.report.warnings))
-    except IngestError as exc:
-        reason = str(exc)
-    except OSError as exc:
-        reason = f"cannot read the file ({exc.strerror or exc})"
-    record_error(db, src.label, reason, on_wait)
-    return FileResult(src.label, FAILED, reason)
+    return ingest_file(db, src.path, src.name, src.label, profile, pool_for, src.pdf_url, on_wait=on_wait)
 
 
 def worker_count(path: Path, workers: int) -> int:

@@ -121,6 +121,7 @@ class Report:
     source: str | None = None
     is_hmicfrs: bool = True
     producer: str | None = None  # "Creator; Producer" from the PDF's metadata
+    pdf_title: str | None = None  # the PDF's own Title metadata: the title when the cover offers none
 
     @property
     def edition(self) -> str:
@@ -138,6 +139,7 @@ class Report:
 
     def as_json(self) -> dict:
         out = asdict(self)
+        out.pop("pdf_title")  # an input to the title, not part of the report's record
         out["published"] = self.published.isoformat() if self.published else None
         due = self.pcc_response_due
         out["pcc_response_due"] = due.isoformat() if due else None

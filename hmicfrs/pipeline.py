@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .extractors.applicability import ForceProfile
 from .extractors.pipeline import describe_report, extract
-from .extractors.report_meta import INSPECTORATE
+from .extractors.report_meta import INSPECTORATE, readable_title
 from .ingest.blocks import iter_blocks
 from .ingest.document import read_pages, sha256_of
 from .ingest.html import read_html_pages
@@ -35,8 +35,8 @@ def read_html_document(path: Path, profile: ForceProfile | None = None, sha256: 
     report = Report(sha256=sha256 or sha256_of(path), source=source or path.name, producer="HTML page")
     pages, title, published, site_text = read_html_pages(path)
     describe_report(pages, report)
-    if title:
-        report.title = title
+    if readable_title(title):
+        report.title = readable_title(title)
     if published:
         with suppress(ValueError):  # an odd meta date: keep the one read from the text
             report.published = date.fromisoformat(published[:10])

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..model import Page, Report
 from .errors import NoTextLayer
 from .layout import build_page, drop_running_lines
-from .pdf import iter_pages, open_pdf, producer_of
+from .pdf import iter_pages, metadata_of, open_pdf, producer_of
 
 CHUNK = 32  # most pages one worker reads in one task
 
@@ -38,6 +38,7 @@ def read_pages(path: Path, report: Report, pool: Executor | None = None) -> list
     warnings = report.warnings
     warnings.extend(open_warnings)
     report.producer = producer_of(doc)
+    report.pdf_title = metadata_of(doc).get("Title")
     try:
         count = len(doc)
         if pool is None:

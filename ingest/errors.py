@@ -26,5 +26,16 @@ class EncryptedPdf(IngestError):
     reason = "the PDF is password-protected; save an unprotected copy and ingest that"
 
 
+class NoPages(IngestError):
+    reason = "the PDF has no pages (its page tree is empty); download it again or ask the sender for the document"
+
+
 class NoTextLayer(IngestError):
     reason = "the PDF has no extractable text (a scan?); OCR is not supported, find a text PDF"
+
+
+class UnreadablePage(CorruptPdf):
+    """A page that PDFium cannot load (a page tree that loops, byte damage): the file's own error."""
+
+    reason = "a page of the PDF cannot be read (damaged or looping page tree); download it again"
+

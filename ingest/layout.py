@@ -61,6 +61,8 @@ def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
     groups = _group_lines(runs, size, s)
     everything = sorted((_make_line(g, raw_page.number, s) for g in groups), key=lambda ln: (ln.top, ln.x0))
     full_text = "\n".join(ln.text for ln in everything)
+    if not full_text and raw_page.text.strip():  # characters PDFium reads outside any run (vertical text)
+        full_text = "\n".join(filter(None, (clean(t) for t in raw_page.text.splitlines())))
     # Body lines: the same lines less small type (footnote markers, footnotes, running headers/footers)
     lines = []
     for group in groups:

@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from ..model import Box
-from .errors import CorruptPdf, EmptyFile, EncryptedPdf, NotAPdf
+from .errors import CorruptPdf, EmptyFile, EncryptedPdf, IngestError, NoPages, NotAPdf, UnreadablePage
 
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 FORCE_BOLD_FLAG = 1 << 18
@@ -63,6 +63,8 @@ class RawPage:
     runs: list[Run]
     boxes: list[Box]
     rotation: int
+    chars: int
+    text: str = ""  # PDFium's plain text, kept only when it reads characters that form no runs (vertical text)
 
 
 def check_signature(path: Path) -> None:
@@ -79,38 +81,77 @@ def check_signature(path: Path) -> None:
         raise NotAPdf()
 
 
+# Why PDFium refused a file is decided from this file alone: PDFium keeps its last error across
+# documents and some failures (an empty page tree, a broken stream) set none, so a stale "password"
+# from the previous file would be reported for a damaged one. Each open first sets a known error.
+_PRIMER = ctypes.create_string_buffer(b"%PDF-1.0 not a document")
+ENCRYPT_KEY = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
+PAGE_LEAF = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+EMPTY_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0(?!\d)|/Count\s+0(?!\d)[^>]*?/Type\s*/Pages\b")
+SCAN_LIMIT = 64 << 20  # bytes read to explain a refusal (a damaged file is rarely bigger)
+
+
 def open_pdf(path: Path) -> tuple[pdfium.PdfDocument, list[str]]:
     """Open a PDF, raising a specific IngestError; return the document and any warnings."""
     check_signature(path)
+    raw.FPDF_LoadMemDocument(_PRIMER, len(_PRIMER) - 1, None)  # fails: the last error is now "format"
     try:
         doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise EncryptedPdf() from exc
-        raise CorruptPdf() from exc
+        raise _refusal(path, getattr(exc, "err_code", None)) from exc
+    if len(doc) == 0:
+        doc.close()
+        raise NoPages()
     warnings = []
     if raw.FPDF_GetSecurityHandlerRevision(doc) != -1:
         warnings.append("the PDF is encrypted with an owner password only; it opened without one")
     return doc, warnings
 
 
+def _refusal(path: Path, code: int | None) -> IngestError:
+    """The true reason PDFium refused this file, from its error code checked against the file's bytes."""
+    with path.open("rb") as fh:
+        data = fh.read(SCAN_LIMIT)
+    if code == raw.FPDF_ERR_PASSWORD and ENCRYPT_KEY.search(data):
+        return EncryptedPdf()
+    if EMPTY_TREE.search(data) and not PAGE_LEAF.search(data):
+        return NoPages()
+    return CorruptPdf()
+
+
 def producer_of(doc: pdfium.PdfDocument) -> str | None:
     """The software that made the PDF ("Creator; Producer"): tells a browser print from the original."""
-    try:
-        meta = doc.get_metadata_dict(skip_empty=True)
-    except pdfium.PdfiumError:
-        return None
+    meta = metadata_of(doc)
     return "; ".join(v for k, v in meta.items() if k in ("Creator", "Producer")) or None
 
 
+def metadata_of(doc: pdfium.PdfDocument) -> dict[str, str]:
+    """The PDF's document information (Title, Author, Creator, Producer...), empty values left out."""
+    try:
+        return doc.get_metadata_dict(skip_empty=True)
+    except (pdfium.PdfiumError, UnicodeDecodeError):
+        return {}
+
+
 def iter_pages(doc: pdfium.PdfDocument, start: int = 0, stop: int | None = None) -> Iterator[RawPage]:
-    """Yield each page's runs and boxes (0-based start to stop), closing PDFium's page objects as it goes."""
+    """Yield each page's runs and boxes (0-based start to stop), closing PDFium's page objects as it goes.
+    A page PDFium cannot load or read raises UnreadablePage naming it."""
     for index in range(start, len(doc) if stop is None else min(stop, len(doc))):
-        page = doc[index]
         try:
-            yield read_page(page, index + 1)
+            page = doc[index]
+        except pdfium.PdfiumError as exc:  # a looping page tree, a damaged page object
+            raise _unreadable(index) from exc
+        try:
+            raw_page = read_page(page, index + 1)
+        except pdfium.PdfiumError as exc:
+            raise _unreadable(index) from exc
         finally:
             page.close()
+        yield raw_page
+
+
+def _unreadable(index: int) -> UnreadablePage:
+    return UnreadablePage(f"page {index + 1} cannot be read (damaged or looping page tree); download the PDF again")
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
@@ -119,9 +160,13 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
     textpage = page.get_textpage()
     try:
         runs = _read_runs(textpage, top, left)
+        chars = raw.FPDFText_CountChars(textpage)
+        # "no text" is decided from what the page yields, not from the runs the layout can use
+        plain = textpage.get_text_range() if chars > 0 and not runs else ""
     finally:
         textpage.close()
-    return RawPage(number, width, height, runs, _read_boxes(page, number, top, left, width), page.get_rotation())
+    return RawPage(number, width, height, runs, _read_boxes(page, number, top, left, width), page.get_rotation(), chars,
+                   plain)
 
 
 def _read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -> list[Run]:

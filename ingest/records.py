@@ -7,8 +7,6 @@ Status words are the force's own; `state_of` maps them to open / closed.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,6 +15,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from ..text import normalise
+from .sheets import SheetError, read_table
 
 FIELDS: dict[str, list[str]] = {
     "reference": ["reference", "ref", "ref no", "reference number", "id", "record id", "hmicfrs reference",
@@ -119,33 +118,11 @@ def map_headers(headers: list[str], overrides: dict[str, str] | None = None) -> 
 
 
 def _rows_of(path: Path) -> list[list]:
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise RecordsError(f"not a readable Excel workbook ({type(exc).__name__}); "
-                               "save it again from Excel as .xlsx, or export CSV") from exc
-        try:
-            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            wb.close()
-    if suffix in (".csv", ".txt"):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")  # older Excel "CSV" saves
-        if "\x00" in text:
-            raise RecordsError("not a text CSV (it holds binary data); export the tracker as CSV or XLSX")
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        return list(csv.reader(io.StringIO(text, newline=""), dialect))  # quoted cells may hold line breaks
-    raise RecordsError(f"unsupported file type {suffix or '(none)'}; give a .csv or .xlsx export")
+    """The file's rows, read in bounded memory (limits in `sheets.py`)."""
+    try:
+        return read_table(path)
+    except SheetError as exc:
+        raise RecordsError(str(exc)) from exc
 
 
 def _text(value) -> str | None:

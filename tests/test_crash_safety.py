@@ -29,6 +29,8 @@ def long_report(path: Path, pages: int) -> Path:
 def sound(db_path: Path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(db_path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    if not db["reports"].exists():  # killed before the first command made its tables (a loaded machine)
+        return db
     for report in db["reports"].rows:  # a report is there whole or not at all
         stored = db.execute("select count(*) from pages where report_id = ?", [report["id"]]).fetchone()[0]
         assert stored == report["page_count"]

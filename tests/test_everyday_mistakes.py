@@ -65,13 +65,13 @@ def test_workers_are_capped_at_cores_and_pages(sample_pdfs):
 
 def test_workers_1000_start_no_more_processes_than_cores(tmp_path, sample_pdfs, monkeypatch):
     started = []
-    real = api.ProcessPoolExecutor
+    real = api.ReaderPool
 
     def counting(max_workers):
         started.append(max_workers)
         return real(max_workers)
 
-    monkeypatch.setattr(api, "ProcessPoolExecutor", counting)
+    monkeypatch.setattr(api, "ReaderPool", counting)
     result = run("ingest", sample_pdfs["kent-peel-sample"], sample_pdfs["fraud-2024-sample"], "--db", tmp_path / "t.db",
                  "--workers", 1000)
     assert result.exit_code == 0 and "2 ingested" in result.output

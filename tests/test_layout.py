@@ -13,7 +13,7 @@ def run(x0, bottom, text, size=10.0, bold=False, width=None):
 
 
 def page(runs, boxes=(), number=1, rotation=0):
-    return RawPage(number, W, H, list(runs), list(boxes), rotation)
+    return RawPage(number, W, H, list(runs), list(boxes), rotation, sum(len(r.text) for r in runs))
 
 
 def body(n=12, x0=72.0, top=200.0, step=14.0, text="Body text of the report goes on here"):

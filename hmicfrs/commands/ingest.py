@@ -34,7 +34,7 @@ from hmicfrs.pipeline import read_document
 @click.option("--workers", default=1, show_default=True, help="Processes reading PDF pages in parallel (0: all cores)")
 @click.option("--corpus", "corpus_dir", default=CORPUS_DIR, show_default=True,
               help="Where a report fetched by URL is stored (by SHA-256)")
-@click.option("--allow-host", "allow_hosts", multiple=True, help="Also fetch from this host (a mirror)")
+@click.option("--allow-host", "allow_hosts", multiple=True, help="Also fetch from this host (HOST:PORT: a port)")
 def ingest(paths: tuple[str, ...], db_path: str, force_name: str | None, config: str | None, workers: int,
            corpus_dir: str, allow_hosts: tuple[str, ...]) -> None:
     """Ingest reports: PDF files, folders of PDFs (recursively), saved HTML editions (.html), or URLs
@@ -69,6 +69,9 @@ def _ingest_with_progress(db: sqlite_utils.Database, db_path: str, sources: list
                            item_show_func=lambda r: safe(r.label.rsplit("/", 1)[-1]) if r else "") as bar:
         for result in api.ingest_each(db, sources, profile, workers, on_wait=_say_waiting(db_path)):
             bar.update(1, result)
+            if result.status == api.DUPLICATE:
+                click.echo(f"\nnote: {safe(result.label)}: the same file as {safe(result.same_as or '?')}, already "
+                           "stored; skipped", err=True)
             for warning in result.warnings:
                 click.echo(f"\nwarning: {safe(result.label)}: {safe(warning)}", err=True)
             if result.status == api.FAILED:
@@ -87,8 +90,8 @@ def _say_waiting(db_path: str):
 
 def _finish_ingest(db: sqlite_utils.Database, db_path: str, results: list[api.FileResult]) -> None:
     """Summary line, tracker links brought up to date, WAL folded in; exit 1 when anything failed."""
-    count = {s: sum(r.status == s for r in results) for s in (api.INGESTED, api.UNCHANGED, api.FAILED)}
-    click.echo(f"{count[api.INGESTED]} ingested, {count[api.UNCHANGED]} skipped (unchanged), "
+    count = {s: sum(r.status == s for r in results) for s in (api.INGESTED, api.UNCHANGED, api.DUPLICATE, api.FAILED)}
+    click.echo(f"{count[api.INGESTED]} ingested, {count[api.UNCHANGED] + count[api.DUPLICATE]} skipped (unchanged), "
                f"{count[api.FAILED]} failed -> {db_path}", err=True)
     match_result = api.after_ingest(db, results)
     if match_result is not None:
@@ -109,7 +112,7 @@ def _finish_ingest(db: sqlite_utils.Database, db_path: str, results: list[api.Fi
 @click.option("--limit", type=int, help="At most this many reports")
 @click.option("--dry-run", is_flag=True, help="List what would be downloaded; download and store nothing")
 @click.option("--listing-url", help="Publications listing to read (default: the HMICFRS site)")
-@click.option("--allow-host", "allow_hosts", multiple=True, help="Also fetch from this host (a mirror)")
+@click.option("--allow-host", "allow_hosts", multiple=True, help="Also fetch from this host (HOST:PORT: a port)")
 @click.option("--interval", default=1.0, show_default=True, help="Seconds between requests (be polite)")
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for a server")
 @click.option("--retries", default=3, show_default=True, help="Tries again after a 5xx, a timeout or a cut-off body")
