@@ -6,8 +6,9 @@ Nothing here prints. The CLI, `hmicfrs demo`, `hmicfrs sync` and the tests call 
     db = api.open_database("hmicfrs.db")
     results = api.ingest(db, ["reports/"])
 
-Each file's result says whether it was ingested, unchanged (same SHA-256 already stored) or failed,
-and why. A failure is recorded in `ingest_errors` and the batch goes on.
+Each file's result says whether it was ingested, unchanged (same SHA-256 already stored), a duplicate
+(the same file stored under another name) or failed, and why. A failure is recorded in `ingest_errors`
+and the batch goes on. One file's work is hmicfrs/outcome.py; this module runs a batch around it.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class NoSuchSource(FileNotFoundError):
 @dataclass
 class Source:
     """One file to ingest: where it is, the name it is stored under, how messages name it, and the
-    address its PDF is served at (`hmicfrs serve` mounts the PDF folder at /pdfs/)."""
+    address its PDF is served at (`hmicfrs serve` serves ingested PDFs at /pdfs/)."""
 
     path: Path
     name: str
