@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .recipients import PARTNERSHIP, partners_named
 from .text import plain
 
 if TYPE_CHECKING:  # spaCy takes most of a second to import: only a command that judges pays for it
@@ -93,8 +94,9 @@ def subject_of(text: str) -> str:
 
 
 def find_addressees(text: str, lead_in: str | None = None, report_force: str | None = None,
-                    heading: str | None = None) -> Addressees:
-    """Canonical addressees of one item."""
+                    heading: str | None = None, partners: list[str] | None = None) -> Addressees:
+    """Canonical addressees of one item. `partners`: the bodies a letter is addressed to, which an item
+    of the letter that names no other body is for (see recipients.py)."""
     source = plain(lead_in) if lead_in else plain(text)
     subject = subject_of(source)
     found: list[Body] = []
@@ -119,12 +121,17 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
         for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
+    the_force = THE_FORCE.search(subject)
+    if partners and not from_heading and (PARTNERSHIP.search(subject) or not found and not the_force):
+        found = [_recipient_body(name) for name in partners_named(plain(text), partners)]
     if not found and lead_in and not from_heading:
         # "The safeguarding partners, and the agencies named below, need to improve:": the lead-in names
         # no body it knows, so each item's own subject (or the body it names first) says who
         found = [b for b, _, _ in find_bodies(subject_of(plain(text)))][:1]
-    if report_force and THE_FORCE.search(subject):
+    if the_force and report_force:
         found.append(_force_body(report_force))
+    elif the_force and partners:  # a letter to a chief constable: "the force" is the recipient force
+        found.extend(b for b in map(_recipient_body, partners) if b.group == "force")
     if not found and report_force:
         found.append(_force_body(report_force))
     unique: dict[str, Body] = {}
@@ -147,6 +154,15 @@ def _no_subject(text: str) -> bool:
     """Does the item leave its addressee unsaid: a pronoun before the modal, or no modal at all?"""
     m = MODAL.search(text)
     return m is None or bool(PRONOUN_SUBJECT.match(text[: m.start()].strip()))
+
+
+def _recipient_body(name: str) -> Body:
+    """A letter's recipient as a body: a force by its canonical name, else a local body (a council, a
+    health board) that no vocabulary lists."""
+    force = force_named_in(name)
+    if force:
+        return _force_body(force)
+    return Body("local-" + name.lower(), name, "local")
 
 
 def _force_body(name: str) -> Body:

@@ -64,7 +64,7 @@ def judge(addr: Addressees, profile: ForceProfile, report_force: str | None) -> 
         if report_force and forces == [report_force]:
             return Verdict("no", f"report on another force ({report_force})")
         return Verdict("no", f"addressed to {', '.join(forces)} only")
-    national = [b.name for b in addr.bodies if b.group in ("national", "government")]
+    national = [b.name for b in addr.bodies if b.group in ("national", "government", "local")]
     if national:
         return Verdict("no", f"addressed to the {' and the '.join(national)} only")
     return Verdict("conditional", "no addressee found in the text: a person should decide")

@@ -42,6 +42,10 @@ class Vocabulary:
     lead_in_tail: int
     status: re.Pattern
     practice: re.Pattern
+    glossary_heading: re.Pattern
+    definition: re.Pattern
+    caption: re.Pattern
+    list_intro: re.Pattern
     columns: dict[str, re.Pattern]
 
 
@@ -70,6 +74,10 @@ def vocabulary() -> Vocabulary:
         lead_in=re.compile(rf"\b{data['lead_in']['pattern']}\b", re.I), lead_in_tail=data["lead_in"]["max_tail"],
         status=re.compile(rf"^{data['status']['pattern']}$", re.I),
         practice=re.compile(rf"\b(?:{data['practice']['pattern']})\b", re.I),
+        glossary_heading=re.compile(rf"^{data['glossary']['heading']}", re.I),
+        definition=re.compile(rf"^{data['glossary']['definition']}", re.I),
+        caption=re.compile(rf"^{data['caption']}", re.I),
+        list_intro=re.compile(data["list_intro"]["pattern"], re.I),
         columns={role: re.compile(rf"^(?:{pattern})$", re.I) for role, pattern in data["table_columns"].items()},
     )
 
@@ -162,6 +170,18 @@ def match_lead_in(text: str) -> str | None:
     return text if len(tail) <= vocabulary().lead_in_tail else None
 
 
+def list_intro_kind(text: str) -> str | None:
+    """ "We make the following five recommendations:": the kind of the items the list below holds."""
+    m = vocabulary().list_intro.search(text.strip())
+    return _kind_of_word(m.group("kind")) if m else None
+
+
+def _kind_of_word(word: str) -> str:
+    word = word.lower()
+    return ("area_for_improvement" if word.startswith("area") else "cause_of_concern" if word.startswith("cause")
+            else "action" if word.startswith("action") else "recommendation")
+
+
 def looks_like_item(text: str) -> bool:
     """Text that opens as an HMICFRS item does: '[By ... ,] The force should ...'."""
     return bool(vocabulary().item_start.match(strip_marker(text)))
@@ -182,6 +202,21 @@ def status_of(text: str) -> str | None:
 def is_practice(text: str) -> bool:
     """A heading of a practice box or case study, whose text is never a finding."""
     return bool(vocabulary().practice.search(text)) and len(text) < 120
+
+
+def is_glossary_heading(text: str) -> bool:
+    """ "Glossary", "About this inspection": the labels below define the terms."""
+    return bool(vocabulary().glossary_heading.match(text.strip()))
+
+
+def is_definition(text: str) -> bool:
+    """ "a change that a named body should make": a glossary's entry, not an item."""
+    return bool(vocabulary().definition.match(text.strip())) and not looks_like_item(text)
+
+
+def is_caption(text: str) -> bool:
+    """ "Figure 3: ...", "Table 2: ...": a caption, not a heading of the text around it."""
+    return bool(vocabulary().caption.match(text.strip()))
 
 
 @dataclass
@@ -205,9 +240,7 @@ def table_roles(header: list[str]) -> TableRoles | None:
         m = columns["item"].match(head)
         if m and "item" not in roles:
             roles["item"] = i
-            word = m.group("kind").lower()
-            kind = ("area_for_improvement" if word.startswith("area") else "cause_of_concern"
-                    if word.startswith("cause") else "action" if word.startswith("action") else "recommendation")
+            kind = _kind_of_word(m.group("kind"))
             continue
         for role in ("ref", "deadline", "body"):
             if role not in roles and columns[role].match(head):

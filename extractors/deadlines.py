@@ -153,3 +153,18 @@ def _dateparser():
         "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "last", "RETURN_AS_TIMEZONE_AWARE": False,
         "PARSERS": ["absolute-time"], "STRICT_PARSING": False,
     })
+
+
+EARLIER_REPORT = re.compile(rf"\b(?:on\s+)?(?P<a>{DAY_DATE})[^.]{{0,30}}\bwe\s+published\b"
+                            rf"|\b(?:report|inspection)\b[^.]{{0,60}}\bpublished\s+(?:on\s+)?(?P<b>{DAY_DATE})", re.I)
+
+
+def earlier_report_date(text: str, published: date | None) -> date | None:
+    """When a revisit's original report came out, if the letter says ("On 14 September 2021 we
+    published our inspection ..."): restated items' relative deadlines count from it."""
+    for m in EARLIER_REPORT.finditer(re.sub(r"\s+", " ", text)):
+        found = parse_absolute("by " + (m.group("a") or m.group("b")))
+        if found and (published is None or found < published):
+            return found
+    return None
+

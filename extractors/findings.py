@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 from ..model import BULLET, Block, Finding
 from .cues import (
     Label,
+    is_caption,
+    is_definition,
+    is_glossary_heading,
+    list_intro_kind,
     looks_like_item,
     match_addressee_heading,
     match_label,
@@ -33,13 +37,7 @@ from .text import ends_sentence
 
 END_OF_LIST = re.compile(r"[.!?][\u201d\"')\]]*$")
 END_OF_ITEM = re.compile(r"(?:;(?:\s*(?:and|or))?|[.!?])[\u201d\"')\]]*$")  # a list item ends so
-CAPTION = re.compile(r"^(?:figure|table|chart|graph|source|note)s?\s*(?:\d+[a-z]?)?\s*[:.\u2013\u2014-]", re.I)
 MIN_WORDS = 5
-# a glossary's entry: "Recommendation - a change that ...", "Area for improvement: something a force ..."
-DEFINITION = re.compile(r"^(?:a|an|something|any|one\s+of|this\s+is|is|are|means|describes|refers\s+to)\b", re.I)
-GLOSSARY = re.compile(r"^(?:annex\s+\w+\s*[:.\u2013-]\s*)?(?:glossary|definitions|terms\s+we\s+use|key\s+terms|"
-                      r"terms\s+used|what\s+we\s+mean|about\s+(?:this|our)\s+(?:inspection|report|letter)|about\s+peel)\b",
-                      re.I)  # fewer words than this is a subject line or a fragment, not an item
 
 
 @dataclass
@@ -110,8 +108,8 @@ class _Walk:
         if len(draft.text.split()) < MIN_WORDS:
             self.reject("reject-fragment", page, draft.text)
             return True
-        if draft.ref is None and (self.ctx.in_glossary or DEFINITION.match(draft.text)) \
-                and not looks_like_item(draft.text):
+        if draft.ref is None and (self.ctx.in_glossary and not looks_like_item(draft.text)
+                                  or is_definition(draft.text)):
             self.reject("reject-glossary", page, draft.text)  # "Recommendation: a change that ..."
             return True
         return False
@@ -176,7 +174,7 @@ class _Walk:
         text = block.text
         if self.current is not None and self.current.open_for_text and not _frames(text):
             return  # a heading between a label and its text (a page's running title)
-        if CAPTION.match(text):
+        if is_caption(text):
             return  # a figure's or table's caption: not a heading of the text around it
         lead = match_lead_in(text)
         if lead is not None:
@@ -190,7 +188,7 @@ class _Walk:
             self.reject("reject-practice", block.page, text)
             return
         ctx.in_practice, ctx.practice_box = False, None
-        ctx.in_glossary = bool(GLOSSARY.match(text))
+        ctx.in_glossary = is_glossary_heading(text)
         section = match_section(text)
         if section is not None:
             ctx.section_kind, ctx.section_rule, ctx.addressee = section.rule.kind, section.rule.id, section.addressee
@@ -211,6 +209,12 @@ class _Walk:
         text = block.text
         if block.marker is None and not block.bullet_glyph and text.rstrip().endswith(":"):
             lead = match_lead_in(text)
+            intro = list_intro_kind(text) if lead is None else None
+            if intro is not None:  # "We make the following recommendations:": the list is of that kind
+                ctx.section_kind = ctx.section_kind or intro
+                ctx.section_rule = ctx.section_rule or "list-intro"
+                ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, True
+                return
             ctx.lead_in = lead
             ctx.lead_kind = ctx.section_kind or "recommendation"
             ctx.list_owner = lead is None
@@ -222,11 +226,7 @@ class _Walk:
         if ctx.lead_in is not None and _continues_sentence(text):
             for piece in _split_list_lines(block):  # a lead-in's items printed without bullets or indent
                 self.close()
-                draft = self.start(piece, ctx.lead_kind or "recommendation", None, "lead-in-list", piece.text)
-                draft.lead_in = ctx.lead_in
-                draft.from_list = True
-                if draft.kind == "recommendation":
-                    draft.parent = ctx.cause
+                self.lead_in_item(piece, None, piece.text)
             return
         if ctx.section_kind is not None and looks_like_item(text) and block.marker is None \
                 and not ctx.section_has_labels:
@@ -245,15 +245,20 @@ class _Walk:
                 self.reject("reject-list-of-sentence", block.page, block.text)
             return
         if ctx.lead_in is not None:
-            draft = self.start(block, ctx.lead_kind or "recommendation", ref, "lead-in-list", text)
-            draft.lead_in = ctx.lead_in
-            if draft.kind == "recommendation":
-                draft.parent = ctx.cause
+            self.lead_in_item(block, ref, text)
             return
         if ctx.section_kind is None:
             return
         if looks_like_item(text) or ctx.bare_list:
             self.start(block, ctx.section_kind, ref, f"{ctx.section_rule}-list", text)
+
+    def lead_in_item(self, block: Block, ref: str | None, text: str) -> None:
+        """One line of a lead-in's list: it keeps the lead-in and answers the cause of concern above."""
+        draft = self.start(block, self.ctx.lead_kind or "recommendation", ref, "lead-in-list", text)
+        draft.lead_in = self.ctx.lead_in
+        draft.from_list = True
+        if draft.kind == "recommendation":
+            draft.parent = self.ctx.cause
 
     def start(self, block: Block, kind: str, ref: str | None, rule: str, text: str) -> Draft:
         draft = Draft(kind, ref, rule, pages=[], from_list=block.kind == "bullet" or block.marker is not None)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..model import Block, Finding, Page, Report
 from .addressees import find_addressees
 from .applicability import ForceProfile, Verdict, judge
-from .deadlines import find_deadline
+from .deadlines import earlier_report_date, find_deadline
 from .findings import extract_findings
+from .recipients import letter_recipients
 from .report_meta import INSPECTORATE, file_title, metadata_title, read_metadata, readable_title
 from .selfcheck import check_counts
 
@@ -20,6 +23,7 @@ def describe_report(pages: list[Page], report: Report) -> Report:
     report.kind = meta["kind"]
     report.force = meta["force"]
     report.is_hmicfrs = meta["is_hmicfrs"]
+    report.recipients = letter_recipients(pages)
     report.page_count = len(pages)
     return report
 
@@ -35,7 +39,8 @@ def extract(pages: list[Page], blocks: list[Block], report: Report,
     findings = extraction.findings
     report.rejected = [{"rule": r.rule, "page": r.page, "text": r.text} for r in extraction.rejections]
     report.warnings.extend(check_counts(pages, findings, report.published))
-    triage(findings, report, profile or ForceProfile())
+    original = earlier_report_date("\n".join(p.text for p in pages[:3]), report.published)
+    triage(findings, report, profile or ForceProfile(), original)
     return findings
 
 
@@ -46,19 +51,21 @@ def not_a_report_note(blocks: list[Block]) -> str:
     return "not an HMICFRS report (a document with no sign of HMICFRS at all): no findings extracted"
 
 
-def triage(findings: list[Finding], report: Report, profile: ForceProfile) -> None:
-    """Deadline, addressees and verdict for each finding (a person's decision overrides later)."""
+def triage(findings: list[Finding], report: Report, profile: ForceProfile, original: date | None = None) -> None:
+    """Deadline, addressees and verdict for each finding (a person's decision overrides later).
+    `original`: the publication date of the report a revisit restates items from."""
     for finding in findings:
-        deadline = find_deadline(finding.text, report.published, finding.lead_in, finding.timescale)
+        start = original if original and finding.status else report.published  # a restated item's clock
+        deadline = find_deadline(finding.text, start, finding.lead_in, finding.timescale)
         finding.deadline, finding.deadline_text, finding.immediate = deadline.date, deadline.text, deadline.immediate
         finding.due = deadline.date or (report.published if deadline.immediate else None)
         finding.addressees, verdict = judge_item(finding.text, finding.lead_in, report.force,
-                                                 finding.heading_addressee, profile)
+                                                 finding.heading_addressee, profile, report.recipients)
         finding.verdict, finding.reason = verdict.verdict, verdict.reason
 
 
 def judge_item(text: str, lead_in: str | None, report_force: str | None, heading: str | None,
-               profile: ForceProfile) -> tuple[list[str], Verdict]:
+               profile: ForceProfile, partners: list[str] | None = None) -> tuple[list[str], Verdict]:
     """Addressees of one item and its verdict for the profile's force."""
-    addr = find_addressees(text, lead_in, report_force, heading)
+    addr = find_addressees(text, lead_in, report_force, heading, partners)
     return addr.names, judge(addr, profile, report_force)

@@ -131,6 +131,7 @@ class Report:
         return "web" if self.producer and WEB_PRINT.search(self.producer) else "pdf"
     warnings: list[str] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)  # candidates a rejection rule turned down: rule, page, text
+    recipients: list[str] = field(default_factory=list)  # a letter's addressees: "Birmingham City Council", ...
 
     @property
     def pcc_response_due(self) -> date | None:

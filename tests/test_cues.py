@@ -139,3 +139,15 @@ def test_table_roles():
     assert afi is not None and (afi.kind, afi.body, afi.deadline) == ("area_for_improvement", 2, None)
     assert table_roles(["Measure", "2022", "2023"]) is None
     assert table_roles(["Term", "Definition"]) is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("We make the following recommendations:", "recommendation"),
+    ("We identified these areas for improvement, each for all forces:", "area_for_improvement"),
+    ("We found that:", None),
+    ("The force should do the following:", None),
+])
+def test_list_intros(text, kind):
+    from hmicfrs.extractors.cues import list_intro_kind
+
+    assert list_intro_kind(text) == kind

@@ -35,3 +35,15 @@ def test_lead_in_deadline_applies_to_its_bullets():
 
 def test_month_end_overflow_clamps():
     assert add_period(date(2024, 8, 31), 6, "month") == date(2025, 2, 28)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 14 September 2021 we published our inspection of firearms licensing.", date(2021, 9, 14)),
+    ("Our report on custody, published on 3 May 2022, made five recommendations.", date(2022, 5, 3)),
+    ("We visited the force on 4 March 2026.", None),
+    ("On 2 February 2026 we published this letter.", None),  # not earlier than the letter itself
+])
+def test_the_date_of_the_report_a_revisit_restates(text, expected):
+    from hmicfrs.extractors.deadlines import earlier_report_date
+
+    assert earlier_report_date(text, published=date(2026, 1, 10)) == expected

@@ -1,0 +1,56 @@
+"""A letter to an area's partners: whom each item is for, from the addressee lines above "Dear ..."."""
+
+from __future__ import annotations
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from hmicfrs.pipeline import read_document
+
+HEAD = [
+    ("Ofsted   Care Quality Commission   HMICFRS   HM Inspectorate of Probation", "Helvetica", 9),
+    ("3 November 2025", "Helvetica", 10),
+    ("Sam Patel, Chief Executive, Sandwell Metropolitan Borough Council", "Helvetica", 10),
+    ("Jo Reid, Chief Executive, NHS Black Country Integrated Care Board", "Helvetica", 10),
+    ("Chief Constable, West Midlands Police", "Helvetica", 10),
+    ("Dear Ms Patel, Ms Reid and Chief Constable", "Helvetica", 10),
+    ("Joint targeted area inspection of the response to children who go missing in Sandwell", "Helvetica-Bold", 12),
+    ("His Majesty's Inspectorate of Constabulary and Fire & Rescue Services inspected the area with us.",
+     "Helvetica", 10),
+    ("Areas for improvement", "Helvetica-Bold", 12),
+    ("The safeguarding partners, and the agencies named below, need to improve:", "Helvetica", 10),
+]
+ITEMS = [
+    "The timeliness with which West Midlands Police tells children's social care that a child is missing.",
+    "The capacity of the council's return home interview service, so that every child is seen within 72 hours.",
+    "How well the partnership shares what it learns from return home interviews with schools.",
+]
+
+
+def draw(path):
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = 790
+    for text, font, size in HEAD:
+        pdf.setFont(font, size)
+        pdf.drawString(60, y, text)
+        y -= 24
+    pdf.setFont("Helvetica", 10)
+    for text in ITEMS:
+        pdf.drawString(60, y, "\u2022")
+        pdf.drawString(75, y, text[:95])
+        pdf.drawString(75, y - 13, text[95:])
+        y -= 34
+    pdf.save()
+    return path
+
+
+def test_items_of_a_letter_to_partners_are_for_the_partner_they_name(tmp_path):
+    doc = read_document(draw(tmp_path / "letter.pdf"))
+    assert doc.report.recipients == ["Sandwell Metropolitan Borough Council",
+                                     "NHS Black Country Integrated Care Board", "West Midlands Police"]
+    found = {f.text.split()[1]: (f.addressees, f.verdict) for f in doc.findings}
+    assert found == {
+        "timeliness": (["West Midlands Police"], "yes"),
+        "capacity": (["Sandwell Metropolitan Borough Council"], "no"),
+        "well": (doc.report.recipients, "yes"),
+    }
