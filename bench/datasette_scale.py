@@ -1,15 +1,19 @@
-"""Datasette latency at scale: 10,000 reports / 1,000,000 findings, served as `hmicfrs serve` serves.
+"""Datasette latency at scale: 10,000 reports / 1,000,000 findings, served writable with the project's settings.
 
-    .venv/bin/python bench/datasette_scale.py [--findings 1000000] [--requests 40] [--db FILE]
+    .venv/bin/python bench/datasette_scale.py [--findings 1000000] [--requests 40] [--db FILE] [--immutable]
 
-Builds the synthetic database once (kept at --db for re-runs; about 1 GB), starts `hmicfrs serve` on
-127.0.0.1, and times full-text searches, facet pages and plain table pages: p50 and p95 in ms.
+Builds the synthetic database once (kept at --db for re-runs; about 0.7 GB), starts Datasette on
+127.0.0.1 with the arguments `hmicfrs serve` uses (`db/serve.py`), but on a writable database (no `-i`,
+no inspected counts) as served for browser triage, unless --immutable. Times full-text searches, facet
+pages, plain table pages and the triage view: p50, p95 and the slowest request in ms, and how many
+requests met the 100 ms bar.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -21,6 +25,8 @@ from pathlib import Path
 import sqlite_utils
 
 from hmicfrs.db.schema import ensure_shape
+from hmicfrs.db.serve import datasette_args, serve_environment
+from hmicfrs.db.triage import refresh_triage
 
 WORDS = [
     "force", "chief", "constables", "should", "make", "sure", "that", "victims", "officers", "staff",
@@ -63,10 +69,29 @@ def build(path: Path, reports: int, findings: int) -> None:
     db["finding_addressees"].insert_all(({"finding_id": j + 1, "addressee": ADDRESSEES[j % 4]}
                                          for j in range(findings)), batch_size=5000)
     db["findings"].rebuild_fts()
+    refresh_triage(db)  # the triage view reads its materialised rows
     db.conn.commit()
     db.execute("drop table if exists _bench_done")
     db["_bench_done"].insert({"findings": findings})
     db.vacuum()
+
+
+def serve_args(path: Path, port: int, immutable: bool) -> list[str]:
+    """`hmicfrs serve`'s Datasette arguments; writable unless immutable (no -i, no inspected counts)."""
+    args = datasette_args(path, "127.0.0.1", port, None)
+    if immutable:
+        return args
+    out, skip = [], False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "-i":
+            continue
+        elif arg == "--inspect-file":
+            skip = True
+        else:
+            out.append(arg)
+    return out
 
 
 def timings(base: str, paths: list[str]) -> list[float]:
@@ -86,15 +111,18 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=40)
     ap.add_argument("--db", default="/tmp/hmicfrs-scale.db")
     ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument("--immutable", action="store_true", help="serve read-only (-i) as before browser triage")
     args = ap.parse_args()
     path = Path(args.db)
-    if not path.exists() or not sqlite_utils.Database(path)["_bench_done"].exists():
+    if not path.exists() or not sqlite_utils.Database(path)["_bench_done"].exists() or \
+            not sqlite_utils.Database(path)["triage_items"].exists():  # made before the triage table
         path.unlink(missing_ok=True)
         t0 = time.perf_counter()
         build(path, args.reports, args.findings)
         print(f"built {path} ({path.stat().st_size / 1e9:.2f} GB) in {time.perf_counter() - t0:.0f} s")
-    hmicfrs = str(Path(sys.executable).with_name("hmicfrs"))
-    server = subprocess.Popen([hmicfrs, "serve", "--db", str(path), "--port", str(args.port)],
+    server = subprocess.Popen([str(Path(sys.executable).with_name("datasette")),
+                               *serve_args(path, args.port, args.immutable)],
+                              env={**os.environ, **serve_environment(path)},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{args.port}/{path.stem}"
     try:
@@ -118,11 +146,14 @@ def main() -> None:
                                               for _ in range(n)],
         }
         timings(base, ["/findings", "/findings?_search=fraud"])  # warm the page cache
-        print(f"{'request':34} {'p50 ms':>8} {'p95 ms':>8}")
+        mode = "immutable" if args.immutable else "writable"
+        print(f"{args.findings:,} findings, {mode}, {n} requests each; load average {os.getloadavg()[0]:.2f}")
+        print(f"{'request':34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'< 100 ms':>9}")
         for name, paths in cases.items():
             ms = sorted(timings(base, paths))
             p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
-            print(f"{name:34} {statistics.median(ms):8.1f} {p95:8.1f}")
+            under = sum(m < 100 for m in ms)
+            print(f"{name:34} {statistics.median(ms):8.1f} {p95:8.1f} {ms[-1]:8.1f} {under:5}/{len(ms)}")
     finally:
         server.terminate()
         server.wait()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -52,9 +52,20 @@ class Addressees:
     pcc_areas: list[str] | None = None  # forces whose PCC alone is named ("the PCC for Kent")
 
 
-@cache
+_BUILDING = threading.Lock()  # one build per process, whichever thread asks first (see warm.py)
+_BUILT: list[tuple[Language, PhraseMatcher, dict[str, Body]]] = []
+
+
 def vocabulary() -> tuple[Language, PhraseMatcher, dict[str, Body]]:
-    """A blank English pipeline and a PhraseMatcher over every alias (no model download)."""
+    """A blank English pipeline and a PhraseMatcher over every alias (no model download), built once."""
+    if not _BUILT:
+        with _BUILDING:  # a warm-up in progress: wait for it rather than build a second one
+            if not _BUILT:
+                _BUILT.append(_build_vocabulary())
+    return _BUILT[0]
+
+
+def _build_vocabulary() -> tuple[Language, PhraseMatcher, dict[str, Body]]:
     import spacy
     from spacy.matcher import PhraseMatcher
 

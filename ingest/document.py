@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from concurrent.futures import Executor
 from pathlib import Path
 
@@ -31,9 +32,12 @@ def read_page_range(path: Path, start: int, stop: int) -> list[Page]:
         doc.close()
 
 
-def read_pages(path: Path, report: Report, pool: Executor | None = None) -> list[Page]:
+def read_pages(path: Path, report: Report, pool: Executor | None = None,
+               on_reading: Callable[[], None] | None = None) -> list[Page]:
     """Every page's text and body lines; PDFium holds one page at a time. Notes warnings and the
-    producing software on the report. With a process pool, page ranges are read in parallel."""
+    producing software on the report. With a process pool, page ranges are read in parallel.
+    on_reading is called once the PDF has opened and its pages are being read (after any worker
+    processes exist): the caller's cue to prepare, alongside, what it needs next."""
     doc, open_warnings = open_pdf(path)
     warnings = report.warnings
     warnings.extend(open_warnings)
@@ -42,6 +46,8 @@ def read_pages(path: Path, report: Report, pool: Executor | None = None) -> list
     try:
         count = len(doc)
         if pool is None:
+            if on_reading:
+                on_reading()
             pages = [build_page(raw) for raw in iter_pages(doc)]
     finally:
         doc.close()
@@ -49,6 +55,8 @@ def read_pages(path: Path, report: Report, pool: Executor | None = None) -> list
         workers = getattr(pool, "_max_workers", 2)
         size = max(4, min(CHUNK, -(-count // workers)))
         futures = [pool.submit(read_page_range, path, s, s + size) for s in range(0, count, size)]
+        if on_reading:
+            on_reading()
         pages = [page for future in futures for page in future.result()]
     if not any(p.text.strip() for p in pages):
         raise NoTextLayer()

@@ -6,6 +6,7 @@ headers/footers are set smaller than the body text, side-by-side columns are sep
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from ..text import normalise
 from .pdf import RawPage, Run
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SPACES = re.compile(r"[ \t\u00a0]+")
+
 
 @dataclass(frozen=True)
 class LayoutSettings:
@@ -59,15 +62,19 @@ def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
     runs = [r for r in raw_page.runs if r.text.strip()]
     size = body_size(runs)
     groups = _group_lines(runs, size, s)
-    everything = sorted((_make_line(g, raw_page.number, s) for g in groups), key=lambda ln: (ln.top, ln.x0))
+    made = [_make_line(g, raw_page.number, s) for g in groups]
+    everything = sorted(made, key=lambda ln: (ln.top, ln.x0))
     full_text = "\n".join(ln.text for ln in everything)
     if not full_text and raw_page.text.strip():  # characters PDFium reads outside any run (vertical text)
         full_text = "\n".join(filter(None, (clean(t) for t in raw_page.text.splitlines())))
-    # Body lines: the same lines less small type (footnote markers, footnotes, running headers/footers)
+    # Body lines: the same lines less small type (footnote markers, footnotes, running headers/footers);
+    # a line with no small type is the line already made (full_text is built, so sharing it is safe)
     lines = []
-    for group in groups:
+    for group, line in zip(groups, made, strict=True):
         body = [r for r in group if not size or not r.size or r.size >= size * s.small]
-        if body:
+        if len(body) == len(group):
+            lines.append(line)
+        elif body:
             lines.append(_make_line(body, raw_page.number, s))
     _drop_edge_noise(lines, raw_page.height, s)
     lines = _reading_order(lines, raw_page.width, size, s)
@@ -84,11 +91,14 @@ def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
     return page
 
 
+@functools.lru_cache(maxsize=8192)  # a page set one glyph per run repeats the same few texts
 def clean(text: str) -> str:
-    """NFKC (ligatures), soft hyphens, control characters and odd spaces out; keeps typographic quotes,
-    dashes and line breaks."""
-    text = text.replace("\x02", "-")  # PDFium's mark for a hyphen that ends a line ("risk-" / "assessed")
-    return normalise(CONTROL.sub("", text), lines=True)
+    """The shared normaliser (hmicfrs/text.py) with line breaks kept, after PDFium's own marks: NFKC
+    (ligatures), soft hyphens, control characters and odd spaces out; typographic quotes and dashes kept."""
+    text = CONTROL.sub("", text.replace("\x02", "-"))  # \x02: PDFium's mark for a hyphen ending a line
+    if text.isascii():  # NFKC leaves ASCII as it is: only spaces to fold (most runs; kept fast)
+        return SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    return normalise(text, lines=True)
 
 
 def _group_lines(runs: list[Run], size: float, s: LayoutSettings = LAYOUT) -> list[list[Run]]:
@@ -110,21 +120,28 @@ def _group_lines(runs: list[Run], size: float, s: LayoutSettings = LAYOUT) -> li
 
 def _make_line(runs: list[Run], page: int, s: LayoutSettings = LAYOUT) -> Line:
     runs = sorted(runs, key=lambda r: r.x0)
-    text = ""
+    pieces = []
     prev: Run | None = None
+    weights: dict[tuple[float, bool], int] = {}
+    top, x1, bottom = runs[0].top, runs[0].x1, runs[0].bottom
     for run in runs:
         piece = clean(run.text)
         spaced = run.text[:1].isspace() or (prev is not None and prev.text[-1:].isspace())
-        if text and piece and (spaced or run.x0 - prev.x1 > s.space_share * (run.size or 10)):
-            text += " "
-        text += piece
+        if pieces and piece and (spaced or run.x0 - prev.x1 > s.space_share * (run.size or 10)):
+            pieces.append(" ")
+        if piece:
+            pieces.append(piece)
         prev = run
-    weights = Counter()
-    for run in runs:
-        weights[(round(run.size * 2) / 2, run.bold)] += len(run.text)
-    (size, bold), _ = weights.most_common(1)[0]
-    return Line(page, runs[0].x0, min(r.top for r in runs), max(r.x1 for r in runs),
-                max(r.bottom for r in runs), text.strip(), size, bold)
+        key = (round(run.size * 2) / 2, run.bold)
+        weights[key] = weights.get(key, 0) + len(run.text)
+        top, x1, bottom = min(top, run.top), max(x1, run.x1), max(bottom, run.bottom)
+    # the weight most characters are set in; the first seen wins a tie, as Counter.most_common does
+    size, bold = max(weights.items(), key=_count)[0]
+    return Line(page, runs[0].x0, top, x1, bottom, "".join(pieces).strip(), size, bold)
+
+
+def _count(item: tuple[tuple[float, bool], int]) -> int:
+    return item[1]
 
 
 def _drop_edge_noise(lines: list[Line], height: float, s: LayoutSettings = LAYOUT) -> None:

@@ -3,7 +3,8 @@
 pypdfium2 reads text runs (PDFium's "text rects": a stretch of characters on one baseline in one
 font size) about 25 times faster than building pdfplumber's char objects, and runs are exactly the
 unit the layout needs: columns, superscript footnote markers and headings each come out as runs of
-their own. One page is open at a time, so memory stays flat on a long report.
+their own (`textruns` reads them with one text extraction per page). One page is open at a time,
+so memory stays flat on a long report.
 """
 
 from __future__ import annotations
@@ -19,27 +20,22 @@ import pypdfium2.raw as raw
 
 from ..model import Box
 from .errors import CorruptPdf, EmptyFile, EncryptedPdf, IngestError, NoPages, NotAPdf, UnreadablePage
-
-BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
-FORCE_BOLD_FLAG = 1 << 18
+from .textruns import read_runs
 
 
 @dataclass(frozen=True)
-class PdfSettings:
-    """How runs and shaded boxes are read from a page. Distances in PDF points, colours 0-255."""
+class BoxSettings:
+    """Which filled rectangles are shaded call-out boxes. Distances in PDF points, colours 0-255. (The
+    run geometry's constants are in textruns_reference.py.)"""
 
-    run_inset: float = 0.6  # a run's text is read this far inside its rect: neighbours share edge pixels
-    ascent: float = 0.75  # a run's line box: this many font sizes above the baseline ...
-    descent: float = 0.22  # ... and this many below (the font's box, not the glyphs' ink)
-    bold_weight: int = 600  # a font weight from which text counts as bold
-    box_min_width: float = 0.3  # a shaded box spans at least this share of the page width ...
-    box_min_height: float = 12.0  # ... and is at least this tall
-    box_min_alpha: int = 20  # a fill more transparent than this is no box
+    min_width: float = 0.3  # a shaded box spans at least this share of the page width ...
+    min_height: float = 12.0  # ... and is at least this tall
+    min_alpha: int = 20  # a fill more transparent than this is no box
     tint_darkest: int = 150  # a box's fill is a light tint: no channel darker than this ...
     tint_lightest: int = 252  # ... and not page white
 
 
-PDF = PdfSettings()
+BOXES = BoxSettings()
 
 
 @dataclass(slots=True)
@@ -170,41 +166,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
 
 
 def _read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -> list[Run]:
-    runs = []
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    for i in range(raw.FPDFText_CountRects(textpage, 0, -1)):
-        x0, y_top, x1, y_bottom = textpage.get_rect(i)
-        # shrunk a little: adjacent runs share edge pixels, and a shared glyph would print twice
-        text = textpage.get_text_bounded(x0 + PDF.run_inset, y_bottom, x1 - PDF.run_inset, y_top)
-        if not text.strip():
-            continue
-        index = _char_index(textpage, x0, x1, (y_top + y_bottom) / 2)
-        size, bold, baseline = 0.0, False, y_bottom
-        if index is not None:
-            size = raw.FPDFText_GetFontSize(textpage, index)
-            raw.FPDFText_GetCharOrigin(textpage, index, origin_x, origin_y)
-            baseline = origin_y.value
-            raw.FPDFText_GetFontInfo(textpage, index, name, len(name), flags)
-            bold = bool(BOLD_NAME.search(name.value.decode("latin-1"))) or bool(flags.value & FORCE_BOLD_FLAG)
-            bold = bold or raw.FPDFText_GetFontWeight(textpage, index) >= PDF.bold_weight
-        # A line box from the baseline and the font size, not the glyphs' ink: a dash and a word on
-        # one baseline then line up, and gaps between lines measure the same everywhere.
-        em = size or (y_top - y_bottom)
-        base = page_top - baseline
-        top, bottom = base - PDF.ascent * em, base + PDF.descent * em
-        runs.append(Run(x0 - page_left, top, x1 - page_left, bottom, text, size, bold))
-    return runs
-
-
-def _char_index(textpage: pdfium.PdfTextPage, x0: float, x1: float, y: float) -> int | None:
-    """A character inside the run (the run's middle may fall on a space)."""
-    for x in (x0 + 1.5, (x0 + x1) / 2, x1 - 1.5):
-        index = textpage.get_index(x, y, 2, 2)
-        if index is not None and index >= 0:
-            return index
-    return None
+    """The page's text runs, read with one text extraction per page (see textruns.py)."""
+    return [Run(*fields) for fields in read_runs(textpage, page_top, page_left)]
 
 
 def _read_boxes(page: pdfium.PdfPage, number: int, page_top: float, page_left: float, width: float) -> list[Box]:
@@ -222,11 +185,11 @@ def _read_boxes(page: pdfium.PdfPage, number: int, page_top: float, page_left: f
             continue
         raw.FPDFPageObj_GetBounds(obj, *bounds)
         x0, y0, x1, y1 = (b.value for b in bounds)
-        if x1 - x0 < width * PDF.box_min_width or y1 - y0 < PDF.box_min_height:
+        if x1 - x0 < width * BOXES.min_width or y1 - y0 < BOXES.min_height:
             continue
         raw.FPDFPageObj_GetFillColor(obj, *rgba)
         r, g, b, a = (c.value for c in rgba)
-        if a < PDF.box_min_alpha or min(r, g, b) < PDF.tint_darkest or min(r, g, b) >= PDF.tint_lightest:
+        if a < BOXES.min_alpha or min(r, g, b) < BOXES.tint_darkest or min(r, g, b) >= BOXES.tint_lightest:
             continue
         boxes.append(Box(number, x0 - page_left, page_top - y1, x1 - page_left, page_top - y0))
     return boxes

@@ -8,11 +8,16 @@ Registered through the `datasette` entry point, so any Datasette in this environ
 from __future__ import annotations
 
 from datasette import hookimpl
+from datasette.plugins import pm
 
 from ..users import names_in
+from . import scale
 from .cells import item_text, render
 from .facets import ListFacet, MonthFacet
 from .finding_page import finding_context
+
+if not pm.is_registered(scale):  # the scale hooks (pragmas, counts) as a plugin of their own
+    pm.register(scale, name="hmicfrs-scale")
 
 
 @hookimpl
