@@ -19,6 +19,9 @@ from importlib import resources
 from ..model import BULLET, Block, join_lines
 
 CONTENTS_TAIL = re.compile(r"(?:\.{3,}|\u2026|(?:\.\s){3,}).*$|\s{2,}\d{1,3}$|^\s*\d{1,3}\s*$")
+# a label run into the sentence it heads: the next word is a capitalised one that is not a verb
+RUN_IN = re.compile(r"^(?!(?:Is|Was|Are|Were|Has|Have|Had|Will|Would|Can|Could|May|Might|Should|Must|And|Or|In|Of|"
+                    r"For|To|From|By|On|At|With|Made|Number)\b)[A-Z][a-z\u2019']+\s+\w")
 CHAPTER_NUMBER = re.compile(r"^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[A-Z])[.:)]?\s+",
                             re.I)
 MARKER_PREFIX = re.compile(r"^\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?\s+")
@@ -107,7 +110,8 @@ def match_label(block: Block) -> Label | None:
             return Label(rule, m.group("ref"), "", m.group("note"), addressee)
         numbered = bool(m.group("ref") or m.group("note"))
         opens_text = not rest or re.match(r"^[:.\u2013\u2014-]", rest)
-        if not opens_text:
+        run_in = rule.kind != "action" and bool(RUN_IN.match(rest))  # "Cause of concern The force isn't ..."
+        if not opens_text and not run_in:
             if not numbered:
                 return None  # "Recommendations made in 2019", "Action plan": a heading or a sentence
             if block.kind != "heading" and not vocabulary().item_start.match(rest):
@@ -115,7 +119,10 @@ def match_label(block: Block) -> Label | None:
         text = f"{rest} {more}".strip().lstrip(":.\u2013\u2014- ").strip()
         if any(other.regex.match(text) and other.regex.match(text).group("ref") for other in vocabulary().labels):
             return None  # "Recommendation 3  Recommendation 5  Area for improvement 2": a list of labels
-        return Label(rule, m.group("ref"), text, m.group("note"), None)
+        ref = m.group("ref")
+        if ref and first[:1] in "Rr" and first[1:2].isdigit():
+            ref = "R" + ref  # "R4": the ref as printed
+        return Label(rule, ref, text, m.group("note"), None)
     return None
 
 

@@ -85,8 +85,12 @@ def _governing_phrase(text: str) -> re.Match | None:
         if modal and 0 <= m.start() - modal.end() <= 20 and re.fullmatch(
                 r"\s+\w+,\s*", text[modal.end():m.start()]):  # "should consider, no later than ..."
             return m
-        if modal and m.group("abs") and m.start() > modal.end() and _ends_sentence_at(text, m):
-            return m  # "should publish its guidance by 30 September 2026."
+        if modal and m.start() > modal.end() and _ends_sentence_at(text, m) and (
+                m.group("abs") or m.group("unit") and m.group("unit").lower() in ("month", "year")):
+            return m  # "should publish its guidance by 30 September 2026." / "... within 12 months."
+        if modal and m.end() <= modal.start() and re.search(r"(?:^|[,:;]\s*)$", before) and \
+                re.fullmatch(r"\s+[^,.;:]{2,40}\s+", text[m.end():modal.start()]):
+            return m  # "To address this, within three months the force should:"
         if modal and m.end() <= modal.start() and re.search(r",\s*$", before) and \
                 text[m.end():modal.start()].strip(" ,") == "":  # "X, by June 2025, should"
             return m

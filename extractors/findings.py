@@ -164,8 +164,14 @@ class _Walk:
             ctx.cause = None  # ... until another kind of item comes
         if label.text:
             draft.add(block, label.text)
+        if ctx.lead_in is not None and label.text[:1].islower():
+            draft.lead_in = ctx.lead_in  # "R1 make sure ..." under "Chief fire officers should:"
+            draft.from_list = True
+            if draft.kind == "recommendation":
+                draft.parent = ctx.cause
+        else:
+            ctx.lead_in = None
         self.current = draft
-        ctx.lead_in = None
         ctx.list_owner = False
         ctx.section_has_labels = True
 
@@ -322,7 +328,7 @@ def _ref_of(marker: str | None) -> str | None:
     if marker is None:
         return None
     ref = marker.strip("().")
-    return ref if re.fullmatch(r"\d{1,3}[a-z]?", ref) else None
+    return ref if re.fullmatch(r"\d{1,3}[a-z]?|[a-z]|[ivx]{1,5}", ref) else None
 
 
 def _frames(text: str) -> bool:

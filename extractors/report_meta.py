@@ -43,7 +43,7 @@ def read_metadata(pages: list[Page]) -> dict:
         if title and re.search(pattern, title, re.I):
             kind = name
             break
-    force = force_named_in(title or "") if kind in ("peel", "progress") or _single_force(title) else None
+    force = force_named_in(title or "")  # a title that names a force is about that force
     if kind == "peel" and force is None:
         force = force_named_in(pages[0].text if pages else "")
     if force is None and kind in ("peel", "progress", "thematic"):
@@ -126,8 +126,3 @@ def _letter_subject(lines: list) -> str | None:
                 subject.insert(0, prev.text)
             return join_lines(subject) or None
     return None
-
-
-def _single_force(title: str | None) -> bool:
-    """'An inspection of Kent Police's ...': a report on one named force."""
-    return bool(title and re.search(r"\b(inspection|review|report) of\s+\w", title, re.I) and force_named_in(title))

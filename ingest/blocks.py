@@ -143,7 +143,7 @@ def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]
         marker = list_marker(line, indent, id(line) in set_apart or in_list)
         heading = is_heading(line, body) and not _item_not_heading(line, marker, body)
         glyph = bool(BULLET.match(line.text)) and len(line.text) > 2
-        if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent:
+        if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent and id(line) not in set_apart:
             glyph = False  # a dash opening a wrapped line of body text, not a list dash
         hanging = (current is not None and current.marker is not None and prev is not None and marker is None
                    and not heading and line.column == prev.column and line.box == prev.box

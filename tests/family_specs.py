@@ -79,10 +79,10 @@ LABELS = Family(
               "victim and the suspect in stalking cases.", CC, "yes"),
      Expected("area_for_improvement", "2", "Forces should make better use of the stalking screening tool when they "
               "first assess a report.", CC, "yes"),
-     Expected("recommendation", "5", "By 31 March 2026, police and crime commissioners should commission "
+     Expected("recommendation", "R5", "By 31 March 2026, police and crime commissioners should commission "
               "specialist advocacy services for victims of stalking in their areas.",
               ("police and crime commissioners",), "no", deadline="2026-03-31"),  # for the PCC's office
-     Expected("recommendation", "7", "Chief constables should make sure that breaches of stalking protection "
+     Expected("recommendation", "R7", "Chief constables should make sure that breaches of stalking protection "
               "orders are recorded as crimes.", CC, "yes")],
     footnotes={3: "The IOPC recommended in 2022 that forces should appoint a stalking lead in every area."},
 )

@@ -24,8 +24,8 @@ def block(text: str, kind: str = "heading") -> Block:
     ("Recommendation 3", "heading", "label-recommendation", "3", ""),
     ("Recommendation 3:", "heading", "label-recommendation", "3", ""),
     ("Recommendation 3: The force should act.", "para", "label-recommendation", "3", "The force should act."),
-    ("R4", "heading", "label-recommendation", "4", ""),
-    ("R7 (new)", "heading", "label-recommendation", "7", ""),
+    ("R4", "heading", "label-recommendation", "R4", ""),  # the ref as printed
+    ("R7 (new)", "heading", "label-recommendation", "R7", ""),
     ("Recommendation 2 (2022)", "heading", "label-recommendation", "2", ""),
     ("Recommendation 4a", "heading", "label-recommendation", "4a", ""),
     ("Recommendation 3.1", "heading", "label-recommendation", "3.1", ""),

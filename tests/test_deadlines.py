@@ -47,3 +47,15 @@ def test_the_date_of_the_report_a_revisit_restates(text, expected):
     from hmicfrs.extractors.deadlines import earlier_report_date
 
     assert earlier_report_date(text, published=date(2026, 1, 10)) == expected
+
+
+@pytest.mark.parametrize(("text", "lead_in", "expected"), [
+    ("The College of Policing should publish its guidance by 30 September 2026.", None, date(2026, 9, 30)),
+    ("Chief constables should make sure that victims are told within 12 months.", None, date(2027, 1, 10)),
+    ("Chief constables should make sure that victims are contacted within 24 hours.", None, None),
+    ("make sure that calls are answered.", "To address this, within three months the force should:",
+     date(2026, 4, 10)),
+    ("We recommend that, by 31 March 2027, chief constables make sure it happens.", None, date(2027, 3, 31)),
+])
+def test_deadline_phrases_that_govern_from_further_away(text, lead_in, expected):
+    assert find_deadline(text, date(2026, 1, 10), lead_in).date == expected
