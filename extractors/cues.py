@@ -49,6 +49,7 @@ class Vocabulary:
     definition: re.Pattern
     caption: re.Pattern
     list_intro: re.Pattern
+    recommend_that: re.Pattern
     columns: dict[str, re.Pattern]
 
 
@@ -81,6 +82,7 @@ def vocabulary() -> Vocabulary:
         definition=re.compile(rf"^{data['glossary']['definition']}", re.I),
         caption=re.compile(rf"^{data['caption']}", re.I),
         list_intro=re.compile(data["list_intro"]["pattern"], re.I),
+        recommend_that=re.compile(rf"^{data['recommend_that']}", re.I),
         columns={role: re.compile(rf"^(?:{pattern})$", re.I) for role, pattern in data["table_columns"].items()},
     )
 
@@ -187,6 +189,11 @@ def _kind_of_word(word: str) -> str:
     word = word.lower()
     return ("area_for_improvement" if word.startswith("area") else "cause_of_concern" if word.startswith("cause")
             else "action" if word.startswith("action") else "recommendation")
+
+
+def recommends(text: str) -> bool:
+    """ "We recommend that ...": the inspectorate making a recommendation, wherever it stands."""
+    return bool(vocabulary().recommend_that.match(text.strip()))
 
 
 def looks_like_item(text: str) -> bool:

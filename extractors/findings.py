@@ -27,6 +27,7 @@ from .cues import (
     match_label,
     match_lead_in,
     match_section,
+    recommends,
     status_of,
     strip_marker,
     table_roles,
@@ -96,6 +97,8 @@ class _Walk:
         draft, self.current = self.current, None
         if draft is None or not draft.parts:
             return
+        if draft.lead_in and draft.rule.startswith("label") and looks_like_item(draft.text):
+            draft.lead_in, draft.parent = None, None  # a label's own sentence: the lead-in above was done
         if self.rejected(draft):
             return
         self.drafts.append(draft)
@@ -118,6 +121,11 @@ class _Walk:
         self.rejections.append(Rejection(rule, page, text[:200]))
 
     def step(self, block: Block) -> None:
+        head, tail = _split_trailing_lead_in(block)
+        if tail is not None:  # "... poor behaviour." / "The Home Office ... should:" printed as one paragraph
+            self.step(head)
+            self.step(tail)
+            return
         ctx = self.ctx
         if ctx.practice_box is not None and block.box != ctx.practice_box:
             ctx.in_practice, ctx.practice_box = False, None  # out of the practice box
@@ -164,7 +172,7 @@ class _Walk:
             ctx.cause = None  # ... until another kind of item comes
         if label.text:
             draft.add(block, label.text)
-        if ctx.lead_in is not None and label.text[:1].islower():
+        if ctx.lead_in is not None and not label.text[:1].isupper():
             draft.lead_in = ctx.lead_in  # "R1 make sure ..." under "Chief fire officers should:"
             draft.from_list = True
             if draft.kind == "recommendation":
@@ -233,6 +241,9 @@ class _Walk:
             for piece in _split_list_lines(block):  # a lead-in's items printed without bullets or indent
                 self.close()
                 self.lead_in_item(piece, None, piece.text)
+            return
+        if block.marker is None and recommends(text):  # "We recommend that, by ..., the NCA ...": an item anywhere
+            self.start(block, "recommendation", None, "we-recommend", text)
             return
         if ctx.section_kind is not None and looks_like_item(text) and block.marker is None \
                 and not ctx.section_has_labels:
@@ -303,6 +314,23 @@ class _Walk:
         if not self.rejected(draft):
             self.drafts.append(draft)
             ctx.table_draft = draft
+
+
+def _split_trailing_lead_in(block: Block) -> tuple[Block, Block | None]:
+    """A paragraph whose last lines are a lead-in ("... behaviour." then "The Home Office should:"), cut in two."""
+    if block.kind not in ("para", "bullet") or len(block.lines) < 2 or not block.text.endswith(":"):
+        return block, None
+    if match_lead_in(block.text) and not END_OF_ITEM.search(block.lines[0].text):
+        return block, None
+    for i in range(len(block.lines) - 1, 0, -1):
+        if END_OF_ITEM.search(block.lines[i - 1].text.strip()):
+            tail = Block("para", block.lines[i:], indent=block.indent)
+            if match_lead_in(tail.text):
+                head = Block(block.kind, block.lines[:i], first_on_page=block.first_on_page, indent=block.indent,
+                             bullet_glyph=block.bullet_glyph, marker=block.marker)
+                return head, tail
+            return block, None
+    return block, None
 
 
 def _continues_sentence(text: str) -> bool:

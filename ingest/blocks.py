@@ -133,6 +133,7 @@ def document_body_size(pages: list[Page]) -> float:
 
 def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]) -> Iterator[Block]:
     margins = _column_margins(lines)
+    hung = _hanging_dashes(lines)
     current: Block | None = None
     prev: Line | None = None
     first = True
@@ -143,7 +144,8 @@ def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]
         marker = list_marker(line, indent, id(line) in set_apart or in_list)
         heading = is_heading(line, body) and not _item_not_heading(line, marker, body)
         glyph = bool(BULLET.match(line.text)) and len(line.text) > 2
-        if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent and id(line) not in set_apart:
+        if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent and id(line) not in set_apart \
+                and id(line) not in hung:
             glyph = False  # a dash opening a wrapped line of body text, not a list dash
         hanging = (current is not None and current.marker is not None and prev is not None and marker is None
                    and not heading and line.column == prev.column and line.box == prev.box
@@ -185,6 +187,17 @@ def _heading_wraps(prev: Line, line: Line) -> bool:
     return (abs(prev.size - line.size) < 0.3 and prev.bold == line.bold and prev.column == line.column
             and prev.box == line.box and 0 <= _gap(prev, line) < 0.6 * line.height
             and (bool(MID_PHRASE.search(prev.text)) or line.text[:1].islower()))
+
+
+def _hanging_dashes(lines: list[Line]) -> set[int]:
+    """Ids of lines opening with a dash whose next line hangs to its right: a dash bullet at the margin
+    (a dash opening a wrapped line of body text has its next line at the same margin)."""
+    out = set()
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        if line.text[:1] in "\u2013\u2014-" and nxt.column == line.column and 0 <= _gap(line, nxt) < line.height \
+                and nxt.x0 > line.x0 + BLOCKS.hang:
+            out.add(id(line))
+    return out
 
 
 def _item_not_heading(line: Line, marker: str | None, body: float) -> bool:
