@@ -48,7 +48,7 @@ def build(path: Path, reports: int, findings: int) -> None:
     ensure_shape(db)
     db["reports"].insert_all(({"id": i + 1, "source": f"r{i}.pdf", "sha256": f"{i:064x}", "title": f"Report {i}",
                                "published": f"{2014 + i % 12}-{1 + i % 12:02d}-15", "kind": "thematic",
-                               "pages": 40} for i in range(reports)), batch_size=2000)
+                               "page_count": 40} for i in range(reports)), batch_size=2000)
     per = findings // reports
 
     def rows():

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from hmicfrs.db.links import match_records
 from hmicfrs.db.schema import ensure_shape
+from hmicfrs.linking import match_records
 
 VOCABULARY = ("force chief constables should make sure that victims officers staff training records custody "
          "fraud domestic abuse supervisors review data quality national guidance college policing publish "

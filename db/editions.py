@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from .links import FINDING_COLUMNS, finding_link_rows, primary_reports, publication_key
+from ..extractors.matching import finding_links, primary_reports, publication_key
+from .links import FINDING_COLUMNS
 
 
 def link_editions(db: sqlite_utils.Database, report_id: int) -> list[int]:
@@ -25,7 +26,7 @@ def link_editions(db: sqlite_utils.Database, report_id: int) -> list[int]:
     marks = ",".join("?" * len(same_day))
     findings = list(db.query(f"{FINDING_COLUMNS} where f.report_id in ({marks}) order by r.id, f.id", same_day))
     ids = [f["id"] for f in findings]
-    rows = [r for r in finding_link_rows(findings, primary_reports(findings), workers=1) if r["method"] == "edition"]
+    rows = [r for r in finding_links(findings, primary_reports(findings), workers=1) if r["method"] == "edition"]
     id_marks = ",".join("?" * len(ids))
     db.execute(f"delete from finding_links where method = 'edition' and finding_id in ({id_marks})", ids)
     db["finding_links"].upsert_all(rows, pk="finding_id")

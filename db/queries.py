@@ -45,3 +45,9 @@ def triage_rows(db: sqlite_utils.Database, report_ids: list[int]) -> list[dict]:
             row[name] = date.fromisoformat(row[name]) if row[name] else None
         out.append(row)
     return out
+
+
+def latest_report(db: sqlite_utils.Database, source: str) -> dict | None:
+    """The last report stored under this file name, or None."""
+    rows = list(db.query("select * from reports where source = ? order by id desc limit 1", [source]))
+    return rows[0] if rows else None

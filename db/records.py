@@ -10,7 +10,6 @@ from datetime import UTC, date, datetime
 import sqlite_utils
 
 from ..ingest.records import RecordsFile
-from .schema import ensure_shape
 from .triage import refresh_triage
 
 
@@ -23,7 +22,6 @@ class ImportResult:
 
 def save_records(db: sqlite_utils.Database, parsed: RecordsFile, source: str, sha256: str, as_of: date) -> ImportResult:
     """Store one snapshot in one transaction; a snapshot with the same as-of date is replaced."""
-    ensure_shape(db)
     with db.atomic():
         old = [r["id"] for r in db.query("select id from record_imports where as_of = ?", [as_of.isoformat()])]
         for import_id in old:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -10,8 +13,48 @@ import sqlite_utils
 from ..model import Finding, Page, Report
 from .decisions import apply_decisions
 from .editions import link_editions
-from .schema import ensure_shape
+from .schema import BUSY_WAIT_MS
 from .triage import refresh_triage
+
+FIRST_WAIT_MS = 300  # a writer waits this long quietly, then says it is waiting and waits BUSY_WAIT_MS
+
+
+class DatabaseBusy(Exception):
+    """Another program kept the database locked for longer than we wait."""
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """One write transaction, taken up front (BEGIN IMMEDIATE) so that two writers queue instead of
+    failing: a second `hmicfrs ingest` on the same database waits its turn, after calling `on_wait`."""
+    conn = db.conn
+    try:
+        _begin(conn, FIRST_WAIT_MS)
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        if on_wait is not None:
+            on_wait()
+        try:
+            _begin(conn, BUSY_WAIT_MS)
+        except sqlite3.OperationalError as exc2:
+            raise DatabaseBusy(f"another program has kept the database locked for {BUSY_WAIT_MS // 1000} s; "
+                               "try again when it has finished") from exc2
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _begin(conn: sqlite3.Connection, wait_ms: int) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
+    conn.execute("BEGIN IMMEDIATE")
+
 
 
 def now() -> str:
@@ -24,17 +67,19 @@ def report_id_for(db: sqlite_utils.Database, sha256: str) -> int | None:
 
 
 def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], findings: list[Finding],
-                  force: str | None, pdf_url: str | None = None, path: str | None = None) -> int:
-    """Replace any earlier version of this source and write the report, pages and findings atomically."""
-    ensure_shape(db)
-    with db.atomic():  # one transaction: all of the report or none of it
+                  force: str | None, pdf_url: str | None = None, path: str | None = None,
+                  on_wait: Callable[[], None] | None = None) -> int:
+    """Replace any earlier version of this source and write the report, pages and findings atomically.
+    The database must be in shape (`open_database`)."""
+    with write_transaction(db, on_wait):  # one transaction: all of the report or none of it
         for old in db.query("select id from reports where source = ? or sha256 = ?", [report.source, report.sha256]):
             delete_report(db, old["id"])
         due = report.pcc_response_due
         report_id = db["reports"].insert({
             "source": report.source, "sha256": report.sha256, "title": report.title,
             "published": report.published.isoformat() if report.published else None, "kind": report.kind,
-            "force": report.force, "pages": report.pages, "pcc_response_due": due.isoformat() if due else None,
+            "force": report.force, "page_count": report.page_count,
+            "pcc_response_due": due.isoformat() if due else None,
             "edition": report.edition, "producer": report.producer, "path": path,
             "warnings": json.dumps(report.warnings) if report.warnings else None, "ingested_at": now(),
         }).last_pk
@@ -44,7 +89,7 @@ def save_document(db: sqlite_utils.Database, report: Report, pages: list[Page], 
             link = f"{pdf_url}#page={f.pages[0]}" if pdf_url and f.pages else None
             finding_id = db["findings"].insert({
                 "report_id": report_id, "key": f.key, "kind": f.kind, "ref": f.ref, "text": f.text,
-                "lead_in": f.lead_in, "parent_key": f.parent_ref, "pages": json.dumps(f.pages),
+                "lead_in": f.lead_in, "parent_key": f.parent_key, "pages": json.dumps(f.pages),
                 "first_page": f.pages[0] if f.pages else None, "pdf_link": link,
                 "deadline": f.deadline.isoformat() if f.deadline else None, "deadline_text": f.deadline_text,
                 "immediate": int(f.immediate), "due": f.due.isoformat() if f.due else None,
@@ -72,10 +117,10 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
     db.execute("delete from reports where id = ?", [report_id])
 
 
-def record_error(db: sqlite_utils.Database, source: str, reason: str, *, sha256: str | None = None) -> None:
+def record_error(db: sqlite_utils.Database, source: str, reason: str, *, sha256: str | None = None,
+                 on_wait: Callable[[], None] | None = None) -> None:
     """One row per failed file: a re-run updates its reason, when it was last tried and how many tries."""
-    ensure_shape(db)
-    with db.atomic():
+    with write_transaction(db, on_wait):
         rows = list(db.query("select first_at, at, tries from ingest_errors where source = ?", [source]))
         # rows written before tries were counted stand for one try each
         tries = sum(r["tries"] or 1 for r in rows) + 1
@@ -86,9 +131,10 @@ def record_error(db: sqlite_utils.Database, source: str, reason: str, *, sha256:
                                     "tries": tries, "sha256": sha256})
 
 
-def clear_error(db: sqlite_utils.Database, source: str, sha256: str | None = None) -> int:
+def clear_error(db: sqlite_utils.Database, source: str, sha256: str | None = None,
+                on_wait: Callable[[], None] | None = None) -> int:
     """Forget a file's failures once it ingests (by its name, or by its content under another name)."""
-    with db.atomic():
+    with write_transaction(db, on_wait):
         cursor = db.execute("delete from ingest_errors where source = ? or (sha256 is not null and sha256 = ?)",
                             [source, sha256])
     return cursor.rowcount

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import sqlite_utils
+
+BUSY_WAIT_MS = 60_000  # how long a statement waits for another writer before "database is locked"
+
+
+class DatabaseProblem(Exception):
+    """A database path that cannot be used: a folder, a file that is not SQLite, a missing folder."""
 
 TABLES: dict[str, dict] = {
     "reports": {
         "columns": {"id": int, "source": str, "sha256": str, "title": str, "published": str, "kind": str,
-                    "force": str, "pages": int, "pcc_response_due": str,
+                    "force": str, "page_count": int, "pcc_response_due": str,
                     "edition": str, "producer": str, "path": str, "warnings": str, "ingested_at": str},
         "pk": "id",
     },
@@ -241,20 +250,53 @@ def _apply_shape(db: sqlite_utils.Database) -> None:
     for table, columns in FTS.items():
         if not db[table].detect_fts():
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+    have_views = {r[0]: r[1] for r in db.execute("select name, sql from sqlite_master where type = 'view'")}
     for name, sql in VIEWS.items():
-        db.create_view(name, sql.strip(), replace=True)
+        if name not in have_views or sql.strip() not in have_views[name]:  # no write when already in shape
+            db.create_view(name, sql.strip(), replace=True)
+    have_triggers = {r[0]: r[1] for r in db.execute("select name, sql from sqlite_master where type = 'trigger'")}
     for name, sql in TRIGGERS.items():
-        db.execute(f"drop trigger if exists {name}")
-        db.execute(sql)
+        if have_triggers.get(name, "").strip().lower() != sql.strip().lower():
+            db.execute(f"drop trigger if exists {name}")
+            db.execute(sql)
     if triage_is_stale(db):  # a database made before triage_items existed
         refresh_triage(db)
+
+
+def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Database:
+    """Open (or create) an hmicfrs database and bring it into shape: once per command.
+
+    Raises DatabaseProblem for a folder, a file that is not SQLite, or a database that does not exist
+    when `create` is false. ":memory:" gives an in-memory database (tests, one-off scripts)."""
+    if str(path) == ":memory:":
+        db = sqlite_utils.Database(memory=True)
+        ensure_shape(db)
+        return db
+    p = Path(path)
+    if p.is_dir():
+        raise DatabaseProblem(f"{p} is a folder; name a database file, e.g. --db {p / 'hmicfrs.db'}")
+    if not p.exists():
+        if not create:
+            raise DatabaseProblem(f"{p}: no database yet; run 'hmicfrs ingest PDF... --db {p}' first")
+        if not p.parent.is_dir():
+            raise DatabaseProblem(f"{p}: the folder {p.parent} does not exist; create it or choose another --db")
+    # SQLite reads the header itself: opening and closing the file here would drop the locks this
+    # process's other connections hold on it (POSIX locks belong to the process, not the descriptor)
+    db = sqlite_utils.Database(p)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
+    try:
+        ensure_shape(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        if "not a database" in str(exc):
+            raise DatabaseProblem(f"{p} is not an SQLite database; choose another --db file") from exc
+        raise DatabaseProblem(f"{p} cannot be used as a database ({exc}); choose another --db file") from exc
+    return db
+
 
 def checkpoint(db_path) -> None:
     """Fold the write-ahead log into the database file. Datasette serves the file immutable, and an
     immutable reader ignores the -wal file: without this a fresh ingest could look empty or stale."""
-    import sqlite3
-    from pathlib import Path
-
     if Path(f"{db_path}-wal").exists():
         conn = sqlite3.connect(db_path)
         try:

@@ -9,6 +9,7 @@ write-ahead log (ingest turns it on) lets the ingest write while Datasette reads
 from __future__ import annotations
 
 import json
+import socket
 import tempfile
 from importlib import resources
 from pathlib import Path
@@ -67,15 +68,32 @@ def check_host(db_path: Path, host: str) -> None:
                       f"'hmicfrs users add NAME --db {db_path}', or serve on 127.0.0.1")
 
 
+def port_in_use(host: str, port: int) -> bool:
+    """Is something already listening on host:port?"""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def _with_pdfs(meta: dict, pdfs: Path | None) -> dict:
+    """Ingested PDFs are served at /pdfs/ by the hmicfrs-pdfs plugin (only ingested ones, names
+    decoded); `pdfs` is where to look for one that has moved since it was ingested."""
+    if pdfs is not None:
+        meta.setdefault("plugins", {})["hmicfrs-pdfs"] = {"folder": str(pdfs.resolve())}
+    return meta
+
+
 def datasette_args(db_path: Path, host: str, port: int, pdfs: Path | None) -> list[str]:
     """Command-line arguments for `datasette serve` (run with serve_environment's variables set)."""
-    meta_file = Path(tempfile.gettempdir()) / f"hmicfrs-metadata-{db_path.stem}.json"
-    meta_file.write_text(json.dumps(metadata_for(db_path)), "utf-8")
+    work = Path(tempfile.mkdtemp(prefix="hmicfrs-serve-"))  # private to this run: no fixed, shared path
+    meta_file = work / "metadata.json"
+    meta_file.write_text(json.dumps(_with_pdfs(metadata_for(db_path), pdfs)), "utf-8")
     args = [str(db_path), "--host", host, "--port", str(port), "--metadata", str(meta_file)]
     for name, value in SETTINGS.items():
         args += ["--setting", name, ("on" if value else "off") if isinstance(value, bool) else str(value)]
-    if pdfs is not None:
-        args += ["--static", f"pdfs:{pdfs}"]
     return ["serve", *args]
 
 
@@ -88,5 +106,5 @@ def datasette_app(db_path: Path, pdfs: Path | None = None):
 
     env = serve_environment(db_path)
     os.environ.update(env)
-    return Datasette([str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS,
-                     secret=env["DATASETTE_SECRET"], static_mounts=[("pdfs", str(pdfs))] if pdfs else None)
+    return Datasette([str(db_path)], metadata=_with_pdfs(metadata_for(db_path), pdfs), settings=SETTINGS,
+                     secret=env["DATASETTE_SECRET"])

@@ -9,12 +9,21 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlparse
 
 from icalendar import Calendar, Event
 
 from .cells import neutralise
 
 UID_DOMAIN = "hmicfrs-findings"
+BASE_URL = "http://127.0.0.1:8001"
+
+
+def absolute(base_url: str, link: str | None) -> str | None:
+    """A served link ("/pdfs/x.pdf#page=3") made absolute; an absolute link is kept."""
+    if not link or urlparse(link).scheme:
+        return link
+    return base_url.rstrip("/") + "/" + link.lstrip("/")
 
 
 def _uid(*parts: str) -> str:
@@ -36,9 +45,10 @@ def _event(uid: str, day: date, summary: str, description: str, stamp: datetime,
 
 
 def build_calendar(findings: list[dict], reports: list[dict], force: str,
-                   verdicts: tuple[str, ...] = ("yes",)) -> Calendar:
+                   verdicts: tuple[str, ...] = ("yes",), base_url: str = BASE_URL) -> Calendar:
     """Events for findings whose verdict is in `verdicts` and that have a due date, plus each report's
-    PCC response date."""
+    PCC response date. An event's URL is absolute (a calendar app has no page to be relative to):
+    `base_url` is where `hmicfrs serve` is reached."""
     cal = Calendar()
     cal.add("prodid", "-//hmicfrs//HMICFRS findings//EN")
     cal.add("version", "2.0")
@@ -56,7 +66,7 @@ def build_calendar(findings: list[dict], reports: list[dict], force: str,
         ]))
         cal.add_component(_event(_uid(r["source"], r["key"], force), r["due"],
                                  f"HMICFRS {label}{ref} due - {r['report_title'] or r['source']}",
-                                 description, stamp, r["pdf_link"]))
+                                 description, stamp, absolute(base_url, r["pdf_link"])))
     for rep in reports:
         if not rep.get("pcc_response_due"):
             continue

@@ -22,10 +22,9 @@ import sqlite_utils
 from rapidfuzz import fuzz
 
 from ..db.decisions import SAME_WORDING
-from ..db.links import primary_reports
 from ..db.records import summary
 from ..extractors.applicability import ForceProfile
-from ..extractors.matching import normalise_item
+from ..extractors.matching import normalise_item, primary_reports
 from .paper_text import KINDS, clean, condition_of, counts_sentence, inspectorates, label, split_text, summary_of
 
 APPLICABLE = ("yes", "conditional")

@@ -12,6 +12,17 @@ from .text import plain
 DEFAULT_FORCE = "West Midlands Police"
 
 
+@dataclass(frozen=True)
+class ApplicabilitySettings:
+    """How closely a "forces that ..." condition must name a profile fact (rapidfuzz partial_ratio, 0-100)."""
+
+    fact_named: int = 80  # the condition names the fact ("records management system")
+    value_named: int = 90  # ... and names the force's value for it ("Connect"): yes, else no
+
+
+APPLICABILITY = ApplicabilitySettings()
+
+
 @dataclass
 class ForceProfile:
     """The force the triage is for. `facts` are what a condition may be decided on, e.g.
@@ -59,18 +70,19 @@ def judge(addr: Addressees, profile: ForceProfile, report_force: str | None) -> 
     return Verdict("conditional", "no addressee found in the text: a person should decide")
 
 
-def _decide_condition(condition: str, profile: ForceProfile) -> Verdict:
+def _decide_condition(condition: str, profile: ForceProfile,
+                      settings: ApplicabilitySettings = APPLICABILITY) -> Verdict:
     """A subset of forces ("forces that use Niche"): decided only where the profile holds the fact."""
     cond = plain(condition).lower()
     best: tuple[float, str, str] | None = None
     for key, value in profile.facts.items():
         score = fuzz.partial_ratio(plain(key).lower(), cond)
-        if score >= 80 and (best is None or score > best[0]):
+        if score >= settings.fact_named and (best is None or score > best[0]):
             best = (score, key, value)
     if best is None:
         return Verdict("conditional", f"only forces {condition}: the force profile does not say")
     _, key, value = best
     value_l = plain(value).lower()
-    if fuzz.partial_ratio(value_l, cond) >= 90:
+    if fuzz.partial_ratio(value_l, cond) >= settings.value_named:
         return Verdict("yes", f"only forces {condition}: profile {key} is {value}")
     return Verdict("no", f"only forces {condition}: profile {key} is {value}")

@@ -117,7 +117,7 @@ def _findings(drafts: list[Draft]) -> list[Finding]:
         keys[id(draft)] = key
     return [Finding(
         kind=d.kind, ref=d.ref, text=d.text, pages=sorted(d.pages), rule=d.rule, lead_in=d.lead_in,
-        parent_ref=keys.get(id(d.parent)) if d.parent else None, key=keys[id(d)],
+        parent_key=keys.get(id(d.parent)) if d.parent else None, key=keys[id(d)],
         heading_addressee=d.heading_addressee, status=d.status, timescale=d.timescale,
     ) for d in drafts]
 

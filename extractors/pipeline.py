@@ -24,7 +24,7 @@ def describe_report(pages: list[Page], report: Report) -> Report:
     report.force = meta["force"]
     report.is_hmicfrs = meta["is_hmicfrs"]
     report.recipients = letter_recipients(pages)
-    report.pages = len(pages)
+    report.page_count = len(pages)
     return report
 
 

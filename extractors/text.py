@@ -1,29 +1,26 @@
-"""Text helpers shared by the extractors: normalising for comparison, sentence ends."""
+"""Text helpers of the extractors: the shared normaliser (hmicfrs/text.py) in its comparing forms, sentence ends."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ", "\u00ad": "",
-})
+from ..text import normalise
+
+BULLETS_AT_LINE_START = re.compile(r"(^|\n)\s*(?:[-\u2022*]\s+)+")
 SENTENCE_END = re.compile(r"[.!?][\u201d\"')\]]*$")
 
 
 def plain(text: str | None) -> str:
     """NFKC (ligatures), ASCII quotes and dashes, whitespace collapsed. Idempotent."""
-    text = unicodedata.normalize("NFKC", text or "").translate(QUOTES)
-    return re.sub(r"\s+", " ", text).strip()
+    return normalise(text, ascii=True)
 
 
 def normalise_for_compare(text: str | None) -> str:
     """plain(), lowercased, bullets dropped: for deciding whether two texts are the same item."""
-    text = re.sub(r"(^|\n)\s*[-\u2022*]\s+", r"\1", text or "")
-    return plain(text).lower()
+    # normalised first (NFKC can turn a character into a space after a dash), bullets then dropped from
+    # every line start, however many there are: the result is stable under a second pass
+    text = normalise(text, ascii=True, lower=True, lines=True)
+    return normalise(BULLETS_AT_LINE_START.sub(r"\1", text))
 
 
 def ends_sentence(text: str) -> bool:

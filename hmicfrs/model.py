@@ -116,7 +116,7 @@ class Report:
     published: date | None = None
     kind: str | None = None  # thematic | peel | joint | super-complaint | progress | inspection
     force: str | None = None  # the inspected force, for single-force reports
-    pages: int = 0
+    page_count: int = 0
     sha256: str | None = None
     source: str | None = None
     is_hmicfrs: bool = True
@@ -156,9 +156,8 @@ class Finding:
     pages: list[int]
     rule: str  # id of the rule that found it
     lead_in: str | None = None
-    parent_ref: str | None = None  # key of the cause of concern a recommendation answers
+    parent_key: str | None = None  # key of the cause of concern a recommendation answers
     key: str = ""  # stable id within the report, e.g. "recommendation-3", "cause_of_concern-2"
-    boxed: bool = False
     heading_addressee: str | None = None  # "To chief constables" printed with the label
     status: str | None = None  # "Status: partially achieved", printed in a progress report
     timescale: str | None = None  # the deadline as printed in a findings table's date column
@@ -177,7 +176,7 @@ class Finding:
             "ref": self.ref,
             "text": self.text,
             "lead_in": self.lead_in,
-            "parent_ref": self.parent_ref,
+            "parent_key": self.parent_key,
             "pages": self.pages,
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "deadline_text": self.deadline_text,

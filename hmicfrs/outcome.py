@@ -5,6 +5,7 @@ one already stored (under another name), or failed with one reason. Failures are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -32,38 +33,42 @@ class Outcome:
 
 
 def ingest_file(db: sqlite_utils.Database, path: Path, name: str, label: str, profile: ForceProfile,
-                pool: Executor | None = None, pdf_url: str | None = None) -> Outcome:
+                pool: Executor | Callable[[Path], Executor | None] | None = None, pdf_url: str | None = None,
+                on_wait: Callable[[], None] | None = None) -> Outcome:
     """Ingest one PDF or saved HTML edition. A failure while reading it (of any kind) is its outcome and
-    its `ingest_errors` row; a failure while saving (a full disk) is raised, as it would hit every file."""
+    its `ingest_errors` row; a failure while saving (a full disk) is raised, as it would hit every file.
+    `pool` may be a function giving the pool for this file (called only when the file is read);
+    `on_wait` is called when another program holds the database and this one waits its turn."""
     try:
         digest = sha256_of(path)
     except OSError as exc:
-        return _failed(db, label, f"cannot read the file ({exc.strerror or exc}); check the path and permissions")
+        return _failed(db, label, f"cannot read the file ({exc.strerror or exc}); check the path and permissions",
+                       on_wait=on_wait)
     stored = list(db.query("select id, source, path from reports where sha256 = ?", [digest]))
     if stored:
-        clear_error(db, label, digest)
+        clear_error(db, label, digest, on_wait)
         if stored[0]["source"] == name:
             return Outcome("unchanged", label, report_id=stored[0]["id"])
         return Outcome("duplicate", label, same_as=stored[0]["path"] or stored[0]["source"],
                        report_id=stored[0]["id"])
     try:
-        doc = read_any(path, profile, digest, name, pool)
+        doc = read_any(path, profile, digest, name, pool(path) if callable(pool) else pool)
     except BrokenProcessPool:  # PDFium crashed a reader process on this file; ReaderPool starts afresh
         return _failed(db, label, "the PDF reader crashed on this file (it is probably damaged); download it "
-                       "again", digest)
+                       "again", digest, on_wait)
     except IngestError as exc:
-        return _failed(db, label, str(exc), digest)
+        return _failed(db, label, str(exc), digest, on_wait)
     except OSError as exc:
         return _failed(db, label, f"cannot read the file ({exc.strerror or exc}); check the path and permissions",
-                       digest)
+                       digest, on_wait)
     except Exception as exc:  # noqa: BLE001 - one file's unforeseen failure must not end the batch
         detail = str(exc).splitlines()[0][:120] if str(exc) else ""
         reason = (f"cannot be read ({type(exc).__name__}{': ' + detail if detail else ''}); the file may be "
                   "damaged: download it again, or report it with the file")
-        return _failed(db, label, reason, digest)
+        return _failed(db, label, reason, digest, on_wait)
     report_id = save_document(db, doc.report, doc.pages, doc.findings, profile.name, pdf_url=pdf_url,
-                              path=str(path.resolve()))
-    clear_error(db, label, digest)
+                              path=str(path.resolve()), on_wait=on_wait)
+    clear_error(db, label, digest, on_wait)
     return Outcome("ingested", label, warnings=list(doc.report.warnings), report_id=report_id)
 
 
@@ -94,7 +99,8 @@ def read_any(path: Path, profile: ForceProfile, digest: str, name: str, pool: Ex
     return read_document(path, profile, sha256=digest, pool=pool, source=name)
 
 
-def _failed(db: sqlite_utils.Database, label: str, reason: str, digest: str | None = None) -> Outcome:
+def _failed(db: sqlite_utils.Database, label: str, reason: str, digest: str | None = None,
+            on_wait: Callable[[], None] | None = None) -> Outcome:
     reason = " ".join(reason.split())  # one line, whatever the library said
-    record_error(db, label, reason, sha256=digest)
+    record_error(db, label, reason, sha256=digest, on_wait=on_wait)
     return Outcome("failed", label, reason=reason)

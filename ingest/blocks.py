@@ -10,19 +10,34 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from ..model import BULLET, Block, Line, Page
 from .tables import Table, cell_text, find_tables
 
-PARAGRAPH_GAP = 1.45  # a gap between lines wider than this many line heights starts a paragraph
-HEADING_SCALE = 1.08  # lines this much larger than body text are headings
+
+@dataclass(frozen=True)
+class BlockSettings:
+    """Where one block ends and the next begins. Distances in PDF points."""
+
+    paragraph_gap: float = 1.45  # a gap between lines wider than this many line heights starts a paragraph
+    heading_scale: float = 1.08  # lines this much larger than body text are headings
+    heading_max_chars: int = 140  # a longer line is body text, however bold
+    item_indent: float = 6.0  # a line indented more than this from its column's margin is a list item
+    same_x: float = 3.0  # lines starting within this of each other start at the same indent
+    hang: float = 3.0  # a wrapped line of a numbered item starts at least this far right of its number
+    dash_indent: float = 2.0  # a dash at most this far in opens a wrapped line of body text, not a list item
+    margin_share: float = 0.25  # a column's margin is the leftmost x carrying this share of its busiest x's text
+
+
+BLOCKS = BlockSettings()
 
 
 def is_heading(line: Line, body: float) -> bool:
     """Bold or larger than body text, and short: a heading or an item label."""
-    if len(line.text) > 140 or not re.search(r"[A-Za-z]", line.text):
+    if len(line.text) > BLOCKS.heading_max_chars or not re.search(r"[A-Za-z]", line.text):
         return False
-    return line.bold or (body > 0 and line.size >= body * HEADING_SCALE)
+    return line.bold or (body > 0 and line.size >= body * BLOCKS.heading_scale)
 
 
 MARKER = re.compile(
@@ -32,7 +47,6 @@ BARE_MARKER = re.compile(r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4}|\d{1,2}\.\d{1,2}
                          r"|[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013\u2014*>\uf000-\uf0ff-]")
 MID_PHRASE = re.compile(r"(?:[,\u2013\u2014-]|\b(?:the|a|an|of|and|for|to|in|on|with|by|or|that|which|its|their|"
                         r"National|Police|Chief))$", re.I)
-HANG = 3.0  # a wrapped line of a numbered item starts at least this far right of its number
 
 
 def list_marker(line: Line, indent: float, set_apart: bool = False) -> str | None:
@@ -42,7 +56,7 @@ def list_marker(line: Line, indent: float, set_apart: bool = False) -> str | Non
     if not m:
         return None
     marker = m.group("m")
-    if not marker.endswith((".", ")")) and "." not in marker and indent <= 6 and not set_apart:
+    if not marker.endswith((".", ")")) and "." not in marker and indent <= BLOCKS.item_indent and not set_apart:
         return None  # a bare number at the margin: a wrapped line that starts "20 (20 percent)"
     if re.fullmatch(r"\d{1,2}\.", marker) and re.match(r"\d", line.text[m.end():]):
         return None  # "1. 5 million", not a list
@@ -130,14 +144,15 @@ def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]
         marker = list_marker(line, indent, id(line) in set_apart or in_list)
         heading = is_heading(line, body) and not _item_not_heading(line, marker, body)
         glyph = bool(BULLET.match(line.text)) and len(line.text) > 2
-        if glyph and line.text[0] in "–—-" and indent <= 2 and id(line) not in set_apart \
+        if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent and id(line) not in set_apart \
                 and id(line) not in hung:
             glyph = False  # a dash opening a wrapped line of body text, not a list dash
         hanging = (current is not None and current.marker is not None and prev is not None and marker is None
                    and not heading and line.column == prev.column and line.box == prev.box
-                   and line.x0 > current.lines[0].x0 + HANG and _gap(prev, line) < line.height)
+                   and line.x0 > current.lines[0].x0 + BLOCKS.hang and _gap(prev, line) < line.height)
         starts_item = not hanging and (glyph or (marker is not None and not heading)
-                                       or (indent > 6 and not heading and _starts_item(current, prev, line)))
+                                       or (indent > BLOCKS.item_indent and not heading
+                                           and _starts_item(current, prev, line)))
         wrapped_heading = (heading and current is not None and current.kind == "heading" and prev is not None
                            and _heading_wraps(prev, line))
         new_block = not hanging and not wrapped_heading and (
@@ -147,14 +162,14 @@ def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]
             or prev is None
             or line.column != prev.column
             or line.box != prev.box
-            or _gap(prev, line) > PARAGRAPH_GAP * max(line.height, 1.0) - line.height
+            or _gap(prev, line) > BLOCKS.paragraph_gap * max(line.height, 1.0) - line.height
             or starts_item
-            or (current.kind == "bullet" and indent < current.indent - 3)
+            or (current.kind == "bullet" and indent < current.indent - BLOCKS.same_x)
         )
         if new_block:
             if current is not None:
                 yield current
-            kind = "heading" if heading else ("bullet" if starts_item or indent > 6 else "para")
+            kind = "heading" if heading else ("bullet" if starts_item or indent > BLOCKS.item_indent else "para")
             if marker is not None and "." in marker.rstrip(".") and not glyph:
                 kind = "para"  # "2.4 ...": a numbered paragraph, not a list item
             current = Block(kind, [line], first_on_page=first or (prev is not None and line.column != prev.column),
@@ -180,14 +195,14 @@ def _hanging_dashes(lines: list[Line]) -> set[int]:
     out = set()
     for line, nxt in zip(lines, lines[1:], strict=False):
         if line.text[:1] in "\u2013\u2014-" and nxt.column == line.column and 0 <= _gap(line, nxt) < line.height \
-                and nxt.x0 > line.x0 + HANG:
+                and nxt.x0 > line.x0 + BLOCKS.hang:
             out.add(id(line))
     return out
 
 
 def _item_not_heading(line: Line, marker: str | None, body: float) -> bool:
     """A bold numbered line in body type that reads as a sentence is a list item, not a heading."""
-    if marker is None or (body and line.size >= body * HEADING_SCALE):
+    if marker is None or (body and line.size >= body * BLOCKS.heading_scale):
         return False
     return len(line.text.split()) > 6
 
@@ -202,10 +217,10 @@ def _starts_item(current: Block | None, prev: Line | None, line: Line) -> bool:
         return True  # the first indented line after body text
     first_x = current.lines[0].x0
     if current.bullet_glyph:  # wrapped lines of a glyph bullet hang right of the glyph
-        return line.x0 <= first_x + 3
-    if abs(line.x0 - first_x) <= 3:  # same indent, no glyph: a new item if the one above ended
+        return line.x0 <= first_x + BLOCKS.same_x
+    if abs(line.x0 - first_x) <= BLOCKS.same_x:  # same indent, no glyph: a new item if the one above ended
         return bool(re.search(r"([;.:!?]|;\s*(and|or))[\u201d\"')]*$", prev.text))
-    return line.x0 < first_x - 3
+    return line.x0 < first_x - BLOCKS.same_x
 
 
 def _column_margins(lines: list[Line]) -> dict[tuple[int, int | None], float]:
@@ -218,5 +233,5 @@ def _column_margins(lines: list[Line]) -> dict[tuple[int, int | None], float]:
     for column, xs in counts.items():
         best = max(xs.values())
         # the leftmost x that carries a good share of the text (a list-heavy page still has a margin)
-        margins[column] = float(min(x for x, n in xs.items() if n >= best * 0.25))
+        margins[column] = float(min(x for x, n in xs.items() if n >= best * BLOCKS.margin_share))
     return margins

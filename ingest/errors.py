@@ -39,6 +39,3 @@ class UnreadablePage(CorruptPdf):
 
     reason = "a page of the PDF cannot be read (damaged or looping page tree); download it again"
 
-
-class NotAReport(IngestError):
-    reason = "not an HMICFRS report"

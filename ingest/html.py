@@ -15,6 +15,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import Line, Page
+from ..text import normalise
 from .errors import IngestError
 
 BODY = 10.0
@@ -77,7 +78,7 @@ class _Writer:
                 self.walk(child, child_box)
 
     def add(self, tag: Tag, box: int | None) -> None:
-        text = re.sub(r"\s+", " ", tag.get_text(" ", strip=True)).strip()
+        text = normalise(tag.get_text(" ", strip=True))
         text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
         if not text:
             return

@@ -8,16 +8,43 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 
 from ..model import Line, Page
+from ..text import normalise
 from .pdf import RawPage, Run
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-SMALL = 0.85  # a run smaller than this share of the body size is not body text
-EDGE_BAND = 0.08  # top and bottom share of the page where running headers and footers sit
 SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """The geometry thresholds of page layout. Sizes are shares of the page's body font size, bands
+    shares of the page's height or width, distances in PDF points."""
+
+    small: float = 0.85  # a run smaller than this share of the body size is not body text
+    edge_band: float = 0.08  # top and bottom share of the page where running headers, footers, page numbers sit
+    word_gap: float = 1.2  # runs on one baseline at most this many body sizes apart are one line
+    min_gap_size: float = 6.0  # ... counting a body size under this as this (tiny type)
+    baseline_share: float = 0.3  # share of the font size two runs' baselines may differ by on one line
+    baseline_points: float = 2.0  # ... and at least this many points
+    space_share: float = 0.15  # a gap between runs wider than this share of the font size is a space
+    box_slack: float = 2.0  # points a line's centre may stray outside a shaded box and still be in it
+    gutter_min_lines: int = 8  # body lines a page needs before two columns are looked for
+    gutter_min_side: int = 4  # body lines each column needs
+    gutter_band: float = 0.05  # share of the width either side of the middle a column's edge may reach
+    gutter_spanning: float = 0.1  # most share of body lines that may cross the middle on a two-column page
+    gutter_slack: float = 2.0  # points left of the right column's start that still count as that column
+    body_line_chars: int = 15  # a line shorter than this does not help find the gutter
+    body_size_slack: float = 0.6  # points a line's size may differ from the body size and still be body text
+    running_min_pages: int = 4  # a document needs this many pages before repeated edge lines are dropped
+    running_share: float = 0.3  # an edge line on this share of the pages is a running header or footer
+    running_min_repeats: int = 3  # ... and on at least this many
+
+
+LAYOUT = LayoutSettings()
 
 
 def body_size(runs: list[Run]) -> float:
@@ -29,12 +56,13 @@ def body_size(runs: list[Run]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def build_page(raw_page: RawPage) -> Page:
+def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
     """Assemble a page's runs into body lines in reading order, with shaded-box ids."""
+    s = settings
     runs = [r for r in raw_page.runs if r.text.strip()]
     size = body_size(runs)
-    groups = _group_lines(runs, size)
-    made = [_make_line(g, raw_page.number) for g in groups]
+    groups = _group_lines(runs, size, s)
+    made = [_make_line(g, raw_page.number, s) for g in groups]
     everything = sorted(made, key=lambda ln: (ln.top, ln.x0))
     full_text = "\n".join(ln.text for ln in everything)
     if not full_text and raw_page.text.strip():  # characters PDFium reads outside any run (vertical text)
@@ -43,18 +71,19 @@ def build_page(raw_page: RawPage) -> Page:
     # a line with no small type is the line already made (full_text is built, so sharing it is safe)
     lines = []
     for group, line in zip(groups, made, strict=True):
-        body = [r for r in group if not size or not r.size or r.size >= size * SMALL]
+        body = [r for r in group if not size or not r.size or r.size >= size * s.small]
         if len(body) == len(group):
             lines.append(line)
         elif body:
-            lines.append(_make_line(body, raw_page.number))
-    _drop_edge_noise(lines, raw_page.height)
-    lines = _reading_order(lines, raw_page.width, size)
+            lines.append(_make_line(body, raw_page.number, s))
+    _drop_edge_noise(lines, raw_page.height, s)
+    lines = _reading_order(lines, raw_page.width, size, s)
     boxes = raw_page.boxes
     for line in lines:
         for i, box in enumerate(boxes):
             cx, cy = (line.x0 + min(line.x1, box.x1)) / 2, (line.top + line.bottom) / 2
-            if box.x0 - 2 <= cx <= box.x1 + 2 and box.top - 2 <= cy <= box.bottom + 2:
+            slack = s.box_slack
+            if box.x0 - slack <= cx <= box.x1 + slack and box.top - slack <= cy <= box.bottom + slack:
                 line.box = raw_page.number * 1000 + i  # unique in the document
                 break
     page = Page(raw_page.number, raw_page.width, raw_page.height, full_text, lines, size)
@@ -64,24 +93,23 @@ def build_page(raw_page: RawPage) -> Page:
 
 @functools.lru_cache(maxsize=8192)  # a page set one glyph per run repeats the same few texts
 def clean(text: str) -> str:
-    """NFKC (ligatures), soft hyphens and odd spaces out; keeps typographic quotes and dashes."""
-    if not text.isascii():  # NFKC and the replacements below leave ASCII as it is
-        text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\ufffe", "")
-    text = text.replace("\x02", "-")  # PDFium's mark for a hyphen that ends a line ("risk-" / "assessed")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = CONTROL.sub("", text)
-    return SPACES.sub(" ", text).strip()
+    """The shared normaliser (hmicfrs/text.py) with line breaks kept, after PDFium's own marks: NFKC
+    (ligatures), soft hyphens, control characters and odd spaces out; typographic quotes and dashes kept."""
+    text = CONTROL.sub("", text.replace("\x02", "-"))  # \x02: PDFium's mark for a hyphen ending a line
+    if text.isascii():  # NFKC leaves ASCII as it is: only spaces to fold (most runs; kept fast)
+        return SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    return normalise(text, lines=True)
 
 
-def _group_lines(runs: list[Run], size: float) -> list[list[Run]]:
+def _group_lines(runs: list[Run], size: float, s: LayoutSettings = LAYOUT) -> list[list[Run]]:
     """Runs sharing a baseline and close enough horizontally form one line."""
-    gap_limit = max(size, 6.0) * 1.2
+    gap_limit = max(size, s.min_gap_size) * s.word_gap
     ordered = sorted(runs, key=lambda r: (round(r.bottom), r.x0))
     lines: list[list[Run]] = []
     for run in ordered:
         for line in reversed(lines[-6:]):
             last = line[-1]
-            same_base = abs(last.bottom - run.bottom) <= max(2.0, 0.3 * (run.size or size))
+            same_base = abs(last.bottom - run.bottom) <= max(s.baseline_points, s.baseline_share * (run.size or size))
             if same_base and -1 <= run.x0 - last.x1 <= gap_limit:
                 line.append(run)
                 break
@@ -90,7 +118,7 @@ def _group_lines(runs: list[Run], size: float) -> list[list[Run]]:
     return lines
 
 
-def _make_line(runs: list[Run], page: int) -> Line:
+def _make_line(runs: list[Run], page: int, s: LayoutSettings = LAYOUT) -> Line:
     runs = sorted(runs, key=lambda r: r.x0)
     pieces = []
     prev: Run | None = None
@@ -99,7 +127,7 @@ def _make_line(runs: list[Run], page: int) -> Line:
     for run in runs:
         piece = clean(run.text)
         spaced = run.text[:1].isspace() or (prev is not None and prev.text[-1:].isspace())
-        if pieces and piece and (spaced or run.x0 - prev.x1 > 0.15 * (run.size or 10)):
+        if pieces and piece and (spaced or run.x0 - prev.x1 > s.space_share * (run.size or 10)):
             pieces.append(" ")
         if piece:
             pieces.append(piece)
@@ -116,60 +144,61 @@ def _count(item: tuple[tuple[float, bool], int]) -> int:
     return item[1]
 
 
-def _drop_edge_noise(lines: list[Line], height: float) -> None:
+def _drop_edge_noise(lines: list[Line], height: float, s: LayoutSettings = LAYOUT) -> None:
     """Bare page numbers at the top or bottom edge of the page."""
     keep = [
         ln for ln in lines
-        if not ((ln.bottom > height * (1 - EDGE_BAND) or ln.top < height * EDGE_BAND)
+        if not ((ln.bottom > height * (1 - s.edge_band) or ln.top < height * s.edge_band)
                 and re.fullmatch(r"(page\s*)?\d{1,4}(\s*of\s*\d+)?", ln.text, re.I))
     ]
     lines[:] = keep
 
 
-def _reading_order(lines: list[Line], width: float, size: float) -> list[Line]:
+def _reading_order(lines: list[Line], width: float, size: float, s: LayoutSettings = LAYOUT) -> list[Line]:
     """Left column top to bottom, then the right column, when the page has two columns."""
-    gutter = _find_gutter(lines, width, size)
+    gutter = _find_gutter(lines, width, size, s)
     if gutter is None:
         return sorted(lines, key=lambda ln: (ln.top, ln.x0))
     for line in lines:
-        line.column = 1 if line.x0 >= gutter - 2 else 0
+        line.column = 1 if line.x0 >= gutter - s.gutter_slack else 0
     return sorted(lines, key=lambda ln: (ln.column, ln.top, ln.x0))
 
 
-def _find_gutter(lines: list[Line], width: float, size: float) -> float | None:
+def _find_gutter(lines: list[Line], width: float, size: float, s: LayoutSettings = LAYOUT) -> float | None:
     """The x where a right column starts, if body lines stand in two side-by-side columns."""
-    body = [ln for ln in lines if abs(ln.size - size) < 0.6 and len(ln.text) > 15]
-    if len(body) < 8:
+    body = [ln for ln in lines if abs(ln.size - size) < s.body_size_slack and len(ln.text) > s.body_line_chars]
+    if len(body) < s.gutter_min_lines:
         return None
-    mid = width / 2
-    left = [ln for ln in body if ln.x1 < mid + width * 0.05]
-    right = [ln for ln in body if ln.x0 > mid - width * 0.05]
-    spanning = [ln for ln in body if ln.x0 < mid - width * 0.05 and ln.x1 > mid + width * 0.05]
-    if len(left) < 4 or len(right) < 4 or len(spanning) > 0.1 * len(body):
+    mid, band = width / 2, width * s.gutter_band
+    left = [ln for ln in body if ln.x1 < mid + band]
+    right = [ln for ln in body if ln.x0 > mid - band]
+    spanning = [ln for ln in body if ln.x0 < mid - band and ln.x1 > mid + band]
+    if len(left) < s.gutter_min_side or len(right) < s.gutter_min_side or len(spanning) > s.gutter_spanning * len(body):
         return None
     starts = Counter(round(ln.x0) for ln in right)
     return float(starts.most_common(1)[0][0]) if starts else None
 
 
-def drop_running_lines(pages: list[Page]) -> None:
+def drop_running_lines(pages: list[Page], settings: LayoutSettings = LAYOUT) -> None:
     """Lines repeated at the same edge of many pages (running headers/footers set in body size)."""
-    if len(pages) < 4:
+    s = settings
+    if len(pages) < s.running_min_pages:
         return
     counts: Counter[str] = Counter()
     for page in pages:
-        for key in {_edge_key(ln, page.height) for ln in page.lines} - {None}:
+        for key in {_edge_key(ln, page.height, s) for ln in page.lines} - {None}:
             counts[key] += 1
-    running = {k for k, n in counts.items() if n >= max(3, len(pages) * 0.3)}
+    running = {k for k, n in counts.items() if n >= max(s.running_min_repeats, len(pages) * s.running_share)}
     if not running:
         return
     for page in pages:
-        page.lines = [ln for ln in page.lines if _edge_key(ln, page.height) not in running]
+        page.lines = [ln for ln in page.lines if _edge_key(ln, page.height, s) not in running]
 
 
-def _edge_key(line: Line, height: float) -> str | None:
-    if line.top < height * EDGE_BAND:
+def _edge_key(line: Line, height: float, s: LayoutSettings = LAYOUT) -> str | None:
+    if line.top < height * s.edge_band:
         band = "top"
-    elif line.bottom > height * (1 - EDGE_BAND):
+    elif line.bottom > height * (1 - s.edge_band):
         band = "bottom"
     else:
         return None

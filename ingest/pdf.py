@@ -23,6 +23,21 @@ from .errors import CorruptPdf, EmptyFile, EncryptedPdf, IngestError, NoPages, N
 from .textruns import read_runs
 
 
+@dataclass(frozen=True)
+class BoxSettings:
+    """Which filled rectangles are shaded call-out boxes. Distances in PDF points, colours 0-255. (The
+    run geometry's constants are in textruns_reference.py.)"""
+
+    min_width: float = 0.3  # a shaded box spans at least this share of the page width ...
+    min_height: float = 12.0  # ... and is at least this tall
+    min_alpha: int = 20  # a fill more transparent than this is no box
+    tint_darkest: int = 150  # a box's fill is a light tint: no channel darker than this ...
+    tint_lightest: int = 252  # ... and not page white
+
+
+BOXES = BoxSettings()
+
+
 @dataclass(slots=True)
 class Run:
     """A stretch of text on one baseline in one font (PDFium's text rect)."""
@@ -170,11 +185,11 @@ def _read_boxes(page: pdfium.PdfPage, number: int, page_top: float, page_left: f
             continue
         raw.FPDFPageObj_GetBounds(obj, *bounds)
         x0, y0, x1, y1 = (b.value for b in bounds)
-        if x1 - x0 < width * 0.3 or y1 - y0 < 12:
+        if x1 - x0 < width * BOXES.min_width or y1 - y0 < BOXES.min_height:
             continue
         raw.FPDFPageObj_GetFillColor(obj, *rgba)
         r, g, b, a = (c.value for c in rgba)
-        if a < 20 or min(r, g, b) < 150 or min(r, g, b) >= 252:  # not a light tint: dark, or page white
+        if a < BOXES.min_alpha or min(r, g, b) < BOXES.tint_darkest or min(r, g, b) >= BOXES.tint_lightest:
             continue
         boxes.append(Box(number, x0 - page_left, page_top - y1, x1 - page_left, page_top - y0))
     return boxes

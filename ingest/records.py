@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from ..text import normalise
 from .sheets import SheetError, read_table
 
 FIELDS: dict[str, list[str]] = {
@@ -76,7 +77,7 @@ def state_of(status: str | None) -> str:
 
 
 def _key(header: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", header.lower()).strip()
+    return normalise(header, ascii=True, lower=True, words=True)
 
 
 def map_headers(headers: list[str], overrides: dict[str, str] | None = None) -> tuple[dict[str, str], list[str]]:
@@ -129,8 +130,7 @@ def _text(value) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    return text or None
+    return normalise(str(value)) or None
 
 
 def parse_date(value) -> date | None:

@@ -33,7 +33,7 @@ def sound(db_path: Path) -> sqlite_utils.Database:
         return db
     for report in db["reports"].rows:  # a report is there whole or not at all
         stored = db.execute("select count(*) from pages where report_id = ?", [report["id"]]).fetchone()[0]
-        assert stored == report["pages"]
+        assert stored == report["page_count"]
     orphans = db.execute("select count(*) from findings where report_id not in (select id from reports)")
     assert orphans.fetchone()[0] == 0
     return db

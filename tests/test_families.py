@@ -61,7 +61,7 @@ def drawn(tmp_path_factory) -> Drawn:
 def observed(finding: Finding) -> dict:
     """A finding in the shape of `Expected`."""
     return {"kind": finding.kind, "ref": finding.ref, "text": finding.text, "addressees": tuple(finding.addressees),
-            "verdict": finding.verdict, "lead_in": finding.lead_in, "parent": finding.parent_ref,
+            "verdict": finding.verdict, "lead_in": finding.lead_in, "parent": finding.parent_key,
             "deadline": finding.deadline.isoformat() if finding.deadline else None, "immediate": finding.immediate,
             "status": finding.status}
 

@@ -40,7 +40,7 @@ class Server:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def close(self):
         self.httpd.shutdown()
@@ -111,6 +111,7 @@ def kept(tmp_path):
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
+@pytest.mark.slow  # seconds of waiting or unpacking on purpose
 def test_a_dribbling_server_meets_the_overall_deadline(serve, tmp_path):
     server = serve({"/slow.pdf": dribble})
     fetcher = Fetcher(("127.0.0.1:" + server.base.rsplit(":", 1)[1],), interval=0, timeout=5, deadline=1.0)
@@ -122,6 +123,7 @@ def test_a_dribbling_server_meets_the_overall_deadline(serve, tmp_path):
     fetcher.close()
 
 
+@pytest.mark.slow  # seconds of waiting or unpacking on purpose
 def test_a_gzip_bombed_page_stops_at_the_page_cap(serve, tmp_path):
     bomb = gzip.compress(b"<html>" + b" " * (64 << 20), 9)  # 64 MB of HTML in ~64 KB
     server = serve({"/report/": reply(bomb, "text/html", {"Content-Encoding": "gzip"})})
@@ -131,6 +133,7 @@ def test_a_gzip_bombed_page_stops_at_the_page_cap(serve, tmp_path):
     fetcher.close()
 
 
+@pytest.mark.slow  # seconds of waiting or unpacking on purpose
 def test_a_page_linking_too_many_pdfs_fetches_none(serve, tmp_path):
     server = serve({"/report/": page(*(f"/files/{i}.pdf" for i in range(10_000)))})
     result = ingest([f"{server.base}/report/"], tmp_path)

@@ -44,7 +44,7 @@ def test_peel_bullets_carry_lead_in_and_parent_cause_of_concern(extracted):
     bullets = [f for f in doc.findings if f.kind == "recommendation"]
     assert len(cause) == 1 and len(bullets) == 3
     assert all(b.lead_in == "By 31 March 2025, the force should:" for b in bullets)
-    assert all(b.parent_ref == cause[0].key for b in bullets)
+    assert all(b.parent_key == cause[0].key for b in bullets)
     assert bullets[1].text == "review its use of pre-charge bail for domestic abuse suspects; and"
     assert all(b.deadline == date(2025, 3, 31) for b in bullets)
 

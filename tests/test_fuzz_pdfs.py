@@ -11,7 +11,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from pdf_bytes import looping_page_tree, mutations
 
-from hmicfrs import cli
+from hmicfrs import api, cli
 from hmicfrs.ingest.document import read_page_range as real_read_page_range
 
 SEED = 20261201
@@ -63,6 +63,7 @@ def test_a_reader_process_that_dies_fails_its_file_only(tmp_path, sample_pdfs, m
     from hmicfrs.ingest import document
 
     monkeypatch.setattr(document, "read_page_range", crashing_reader)
+    monkeypatch.setattr(api, "PAGES_PER_WORKER", 1)  # the samples are short: read every one in the pool
     for name, sample in (("a-good.pdf", "kent-peel-sample"), ("b-crash.pdf", "fraud-2024-sample"),
                          ("c-good.pdf", "custody-2016-sample")):
         shutil.copy(sample_pdfs[sample], tmp_path / name)

@@ -100,9 +100,9 @@ def test_extract_json_contract(sample_pdfs):
 
     result = run("extract", sample_pdfs["kent-peel-sample"], "--json")
     out = json.loads(result.output)
-    assert set(out["report"]) >= {"title", "published", "kind", "force", "pages", "sha256", "source"}
+    assert set(out["report"]) >= {"title", "published", "kind", "force", "page_count", "sha256", "source"}
     finding = out["findings"][0]
-    assert set(finding) >= {"kind", "ref", "text", "lead_in", "parent_ref", "pages", "deadline", "deadline_text",
+    assert set(finding) >= {"kind", "ref", "text", "lead_in", "parent_key", "pages", "deadline", "deadline_text",
                             "immediate", "addressees", "applicability"}
     assert finding["applicability"]["force"] == "West Midlands Police"
 

@@ -3,7 +3,7 @@ land before publication."""
 
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hmicfrs.extractors.addressees import find_addressees
@@ -11,6 +11,7 @@ from hmicfrs.extractors.deadlines import find_deadline
 from hmicfrs.extractors.matching import normalise_item
 from hmicfrs.extractors.text import normalise_for_compare, plain
 from hmicfrs.ingest.records import state_of
+from hmicfrs.text import normalise
 
 PHRASES = st.sampled_from([
     "Within six months,", "within 12 months", "By 31 March 2025,", "by June 2024", "With immediate effect,",
@@ -22,7 +23,16 @@ ITEM = st.builds(lambda p, b, rest: f"{p} {b} should {rest}".strip(), PHRASES, B
 PUBLISHED = st.dates(min_value=date(2010, 1, 1), max_value=date(2030, 12, 31))
 
 
+@given(st.text(), st.booleans(), st.booleans(), st.booleans(), st.booleans())
+def test_the_one_normaliser_is_idempotent_for_every_option(text, ascii, lower, words, lines):
+    once = normalise(text, ascii=ascii, lower=lower, words=words, lines=lines)
+    assert normalise(once, ascii=ascii, lower=lower, words=words, lines=lines) == once
+    assert "\u00ad" not in once and once == once.strip()
+
+
 @given(st.text())
+@example("-\u00b4")  # NFKC turns the accent into a space and a combining mark: a bullet appears
+@example("- - x")  # two bullets at one line start
 def test_normalising_is_idempotent(text):
     assert plain(plain(text)) == plain(text)
     assert normalise_item(normalise_item(text)) == normalise_item(text)
@@ -53,6 +63,27 @@ def test_addressee_matching_never_crashes(text, force):
     assert len(found.names) == len(set(found.names))
 
 
-@given(st.text(max_size=40))
-def test_status_words_always_map_to_open_or_closed(word):
-    assert state_of(word) in ("open", "closed")
+CLOSED = st.sampled_from(["Closed", "complete", "Completed", "DISCHARGED", "achieved", "signed off", "Done"])
+OPEN_LEAD = st.sampled_from(["Pending", "awaiting", "partially", "not", "being", "In progress -"])
+CASE_AND_SPACE = st.tuples(st.sampled_from([str.lower, str.upper, str.title, str]), st.sampled_from(["", " ", "  "]))
+
+
+@given(CLOSED, CASE_AND_SPACE)
+def test_a_closing_word_closes_whatever_its_case_and_spacing(word, style):
+    change, pad = style
+    assert state_of(pad + change(word) + pad) == "closed"
+
+
+@given(OPEN_LEAD, CLOSED, CASE_AND_SPACE)
+def test_a_word_that_qualifies_a_closing_word_keeps_the_record_open(lead, word, style):
+    change, pad = style
+    assert state_of(pad + change(f"{lead} {word}") + pad) == "open"  # "pending sign off", "partially achieved"
+
+
+@given(st.text(alphabet=st.characters(codec="ascii", categories=["L", "N", "Zs"]), max_size=40))
+def test_a_status_naming_no_closing_word_is_open(word):
+    lowered = word.lower()
+    closing = ("clos", "complet", "discharg", "achiev", "implement", "signed", "done", "supersed", "withdr",
+               "relevant", "finish", "resolv", "n/a", "applicable")
+    if not any(w in lowered for w in closing):
+        assert state_of(word) == "open"

@@ -3,12 +3,12 @@ portal summary, and one-to-one matching to findings and across reports."""
 
 import csv
 import json
-import shutil
 
 import openpyxl
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from conftest import build_corpus_db, copy_corpus_db
 
 from hmicfrs import cli
 from hmicfrs.extractors.matching import normalise_item
@@ -58,12 +58,7 @@ def write_csv(path, header, rows):
     return path
 
 
-@pytest.fixture
-def corpus(tmp_path, sample_pdfs):
-    folder = tmp_path / "pdfs"
-    folder.mkdir()
-    for name in ("fraud-2024-sample", "kent-peel-sample"):
-        shutil.copy(sample_pdfs[name], folder / f"{name}.pdf")
+def _draw_progress_report(folder):
     progress = Sample(PROGRESS, "2 October 2025", [
         ("h", "Progress against our recommendations"), filler(4),
         Item("Recommendation 1", "By 31 March 2025, all chief constables should make sure that every report of "
@@ -72,9 +67,19 @@ def corpus(tmp_path, sample_pdfs):
         Item("Recommendation 2", "By 31 March 2026, the Home Office should publish how it will fund the new "
              "national fraud reporting service."), filler(5, 1)])
     build_pdf(progress, folder / "fraud-2025-progress.pdf")
-    db_path = tmp_path / "t.db"
-    run("ingest", folder, "--db", db_path)
-    return db_path
+
+
+@pytest.fixture(scope="session")
+def corpus_template(tmp_path_factory, sample_pdfs):
+    """Two reports and a progress report that restates one, ingested once per session."""
+    names = ("fraud-2024-sample", "kent-peel-sample")
+    return build_corpus_db(tmp_path_factory.mktemp("matching") / "pdfs", {n: sample_pdfs[n] for n in names},
+                           _draw_progress_report)
+
+
+@pytest.fixture
+def corpus(corpus_template, tmp_path):
+    return copy_corpus_db(corpus_template, tmp_path)[0]
 
 
 def linked(mapping):

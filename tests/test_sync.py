@@ -105,7 +105,7 @@ class Site:
 def site(sample_pdfs):
     mirror = Site(sample_pdfs)
     server = ThreadingHTTPServer(("127.0.0.1", 0), mirror.handler())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     mirror.base = f"http://127.0.0.1:{server.server_address[1]}"
     yield mirror
@@ -137,6 +137,7 @@ def test_sync_fetches_good_reports_names_each_failure_and_stores_nothing_partial
     assert site.hits["/files/custody.pdf"] == 2  # a 503, then the retry
 
 
+@pytest.mark.slow  # two full syncs, each waiting out a server that is too slow on purpose
 def test_a_rerun_resumes_with_conditional_requests(site, tmp_path):
     sync(site, tmp_path)
     pages_before = site.hits["/reports/a/"]

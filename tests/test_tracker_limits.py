@@ -88,8 +88,10 @@ def test_a_sheet_padded_to_16384_columns_and_200000_rows_reads_its_data_in_bound
 
 
 @pytest.mark.parametrize("extra, message", [
-    (padded_rows(5, 6, "XFD", "x"), "row 5 has data in column 16,384: over the 200-column limit"),
-    (padded_rows(150_000, 150_001, "A", "x"), "data on row 150,000: over the 100,000-row limit"),
+    pytest.param(padded_rows(5, 6, "XFD", "x"), "row 5 has data in column 16,384: over the 200-column limit",
+                 marks=pytest.mark.slow),
+    pytest.param(padded_rows(150_000, 150_001, "A", "x"), "data on row 150,000: over the 100,000-row limit",
+                 marks=pytest.mark.slow),
 ])
 def test_data_beyond_the_caps_is_refused_in_one_line(tmp_path, extra, message):
     path = tmp_path / "big.xlsx"
@@ -98,6 +100,7 @@ def test_data_beyond_the_caps_is_refused_in_one_line(tmp_path, extra, message):
     assert message in out["status"] and out["rss_mb"] < 500
 
 
+@pytest.mark.slow  # seconds of waiting or unpacking on purpose
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
     path = tmp_path / "bomb.xlsx"
     write_xlsx(path, tracker_rows(), padding=" " * (40 << 20))  # 40 MB of spaces pack into ~40 KB

@@ -1,13 +1,13 @@
 """What the team takes away: triage sheets, calendars, and a person's decisions surviving re-ingest."""
 
 import csv
-import shutil
 from datetime import date, datetime
 
 import openpyxl
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from conftest import build_corpus_db, copy_corpus_db
 from icalendar import Calendar
 
 from hmicfrs import cli
@@ -18,15 +18,16 @@ def run(*args):
     return result
 
 
+@pytest.fixture(scope="session")
+def corpus_template(tmp_path_factory, sample_pdfs):
+    """Three reports ingested once per session."""
+    names = ("fraud-2024-sample", "kent-peel-sample", "custody-2016-sample")
+    return build_corpus_db(tmp_path_factory.mktemp("triage") / "pdfs", {n: sample_pdfs[n] for n in names})
+
+
 @pytest.fixture
-def corpus_db(tmp_path, sample_pdfs):
-    folder = tmp_path / "pdfs"
-    folder.mkdir()
-    for name in ("fraud-2024-sample", "kent-peel-sample", "custody-2016-sample"):
-        shutil.copy(sample_pdfs[name], folder / f"{name}.pdf")
-    db_path = tmp_path / "t.db"
-    assert run("ingest", folder, "--db", db_path).exit_code == 0
-    return db_path, folder
+def corpus_db(corpus_template, tmp_path):
+    return copy_corpus_db(corpus_template, tmp_path)
 
 
 def test_triage_table_lists_verdicts_reasons_and_deadlines(corpus_db):

@@ -9,21 +9,18 @@ from pathlib import Path
 import click
 import sqlite_utils
 
-from hmicfrs.config import load_profile
+from hmicfrs.config import PROFILE_FILE, ConfigError, load_profile
 
 DATE = click.DateTime(["%Y-%m-%d"])
 
 
 def _open(db_path: str) -> sqlite_utils.Database:
-    from hmicfrs.db.schema import ensure_shape
+    from hmicfrs.api import DatabaseProblem, open_database
 
-    path = Path(db_path)
-    if not path.is_file():
-        raise click.ClickException(f"{db_path}: no database yet; run 'hmicfrs ingest PDF...' (or 'hmicfrs demo') "
-                                   "first, or name one with --db")
-    db = sqlite_utils.Database(path)
-    ensure_shape(db)
-    return db
+    try:
+        return open_database(db_path, create=False)
+    except DatabaseProblem as exc:
+        raise click.ClickException(f"{exc} (or run 'hmicfrs demo' and pass --db demo.db)") from exc
 
 
 def _writable(path: str | None, option: str) -> Path | None:
@@ -58,7 +55,10 @@ def paper(since, until, db_path: str, force_name: str | None, config: str | None
     md, docx = _writable(md_path, "--md"), _writable(docx_path, "--docx")
     if until is None and since.date() > date.today():
         raise click.ClickException(f"--since {since.date()} is after today; give an earlier date, or --until")
-    profile = load_profile(force_name, config)
+    try:
+        profile = load_profile(force_name, config, default_file=PROFILE_FILE)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
     try:
         drafted = build_paper(_open(db_path), profile, since.date(), until.date() if until else None)
     except PaperError as exc:
