@@ -28,6 +28,7 @@ WORK_WITH = re.compile(
 THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the police force)\b(?!\s+(of|for)\b)",
                        re.I)
 LATER_SUBJECT = re.compile(r"(?:,|;|\band\b|\bwhich\b)\s+(?:then\s+)?(?P<who>[^,;.]{3,80}?)\s+(?:should|must)\b", re.I)
+FIRE_SERVICE = re.compile(r"\s+(?:county\s+)?fire\s+(?:and|&)\s+rescue\b", re.I)
 EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
@@ -95,7 +96,9 @@ def find_bodies(text: str) -> list[tuple[Body, int, int]]:
     from spacy.util import filter_spans
 
     spans = filter_spans([doc[s:e] for _, s, e in matches])
-    return [(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], sp.start_char, sp.end_char) for sp in spans]
+    found = [(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], sp.start_char, sp.end_char) for sp in spans]
+    # "Kent" in "Kent Fire and Rescue Service" is a fire and rescue service's name, not Kent Police
+    return [(b, s, e) for b, s, e in found if not (b.group == "force" and FIRE_SERVICE.match(doc.text[e:]))]
 
 
 def subject_of(text: str) -> str:

@@ -21,7 +21,7 @@ from ..model import BULLET, Block, join_lines
 CONTENTS_TAIL = re.compile(r"(?:\.{3,}|\u2026|(?:\.\s){3,}).*$|\s{2,}\d{1,3}$|^\s*\d{1,3}\s*$")
 # a label run into the sentence it heads: the next word is a capitalised one that is not a verb
 RUN_IN = re.compile(r"^(?!(?:Is|Was|Are|Were|Has|Have|Had|Will|Would|Can|Could|May|Might|Should|Must|And|Or|In|Of|"
-                    r"For|To|From|By|On|At|With|Made|Number)\b)[A-Z][a-z\u2019']+\s+\w")
+                    r"For|To|From|By|On|At|With|Made|Number)\b)[A-Z][a-z\u2019']+,?\s+\w")
 CHAPTER_NUMBER = re.compile(r"^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[A-Z])[.:)]?\s+",
                             re.I)
 MARKER_PREFIX = re.compile(r"^\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?\s+")
@@ -57,7 +57,7 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """The compiled cues from rules/labels.json."""
     data = json.loads(resources.files(__package__).joinpath("rules/labels.json").read_text("utf-8"))
-    ref = r"(?:\s*(?P<ref>\d{1,3}(?:\.\d{1,2})?[a-z]?)\b)?"
+    ref = r"(?:\s*(?P<ref>R?\d{1,3}(?:\.\d{1,2})?[a-z]?\b|\((?:[ivx]{1,5}|[a-z])\)))?"
     note = r"(?:\s*\((?P<note>(?:19|20)\d\d|new|revised|updated|repeated)\))?"
     labels = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']}){ref}(?![\w\u2019']){note}\s*(?P<rest>.*)$",
                                                   re.I)) for r in data["labels"]]
@@ -109,7 +109,7 @@ def match_label(block: Block) -> Label | None:
         more = join_lines(ln.text for ln in block.lines[1:])
         addressee = _label_addressee(f"{rest} {more}".strip() if block.kind == "heading" else rest)
         if addressee:
-            return Label(rule, m.group("ref"), "", m.group("note"), addressee)
+            return Label(rule, _ref_as_printed(m.group("ref"), first), "", m.group("note"), addressee)
         numbered = bool(m.group("ref") or m.group("note"))
         opens_text = not rest or re.match(r"^[:.\u2013\u2014-]", rest)
         run_in = rule.kind != "action" and bool(RUN_IN.match(rest))  # "Cause of concern The force isn't ..."
@@ -121,15 +121,20 @@ def match_label(block: Block) -> Label | None:
         text = f"{rest} {more}".strip().lstrip(":.\u2013\u2014- ").strip()
         if any(other.regex.match(text) and other.regex.match(text).group("ref") for other in vocabulary().labels):
             return None  # "Recommendation 3  Recommendation 5  Area for improvement 2": a list of labels
-        ref = m.group("ref")
-        if ref and first[:1] in "Rr" and first[1:2].isdigit():
-            ref = "R" + ref  # "R4": the ref as printed
-        return Label(rule, ref, text, m.group("note"), None)
+        return Label(rule, _ref_as_printed(m.group("ref"), first), text, m.group("note"), None)
     return None
 
 
+def _ref_as_printed(ref: str | None, line: str) -> str | None:
+    """ "R4" for "R4" (the label is the letter), "4" for "Recommendation 4"."""
+    if ref and line[:1] in "Rr" and line[1:2].isdigit():
+        return "R" + ref
+    return ref
+
+
 def _label_addressee(rest: str) -> str | None:
-    m = re.match(r"^(?:[:\u2013\u2014-]\s*)?(?:for|to)\s+(?P<who>.{3,160})$", rest, re.I)
+    """ "for the Home Office", "(to the College of Policing)": whom a label says its item is for."""
+    m = re.match(r"^(?:[:\u2013\u2014-]\s*)?\(?(?:for|to)\s+(?P<who>[^()]{3,160})\)?$", rest, re.I)
     return m.group("who").strip() if m and len(rest) < 170 and not rest.endswith(".") else None
 
 
@@ -187,8 +192,10 @@ def list_intro_kind(text: str) -> str | None:
 
 def _kind_of_word(word: str) -> str:
     word = word.lower()
-    return ("area_for_improvement" if word.startswith("area") else "cause_of_concern" if word.startswith("cause")
-            else "action" if word.startswith("action") else "recommendation")
+    if word.startswith(("area", "afi")):
+        return "area_for_improvement"
+    return "cause_of_concern" if word.startswith("cause") else "action" if word.startswith("action") else \
+        "recommendation"
 
 
 def recommends(text: str) -> bool:
@@ -256,10 +263,15 @@ def table_roles(header: list[str]) -> TableRoles | None:
             roles["item"] = i
             kind = _kind_of_word(m.group("kind"))
             continue
-        for role in ("ref", "deadline", "body"):
-            if role not in roles and columns[role].match(head):
+        for role in ("ref", "deadline", "body", "text"):
+            found = columns[role].match(head)
+            if role not in roles and found:
                 roles[role] = i
+                if role == "ref" and found.group("kind"):  # "Rec | What | Who | When": the ref names the kind
+                    kind = kind or _kind_of_word(found.group("kind"))
                 break
-    if kind is None:
+    if kind is not None and "item" not in roles and "text" in roles:
+        roles["item"] = roles["text"]
+    if kind is None or "item" not in roles:
         return None
     return TableRoles(kind, roles["item"], roles.get("ref"), roles.get("body"), roles.get("deadline"))

@@ -85,6 +85,10 @@ def _governing_phrase(text: str) -> re.Match | None:
         if modal and 0 <= m.start() - modal.end() <= 20 and re.fullmatch(
                 r"\s+\w+,\s*", text[modal.end():m.start()]):  # "should consider, no later than ..."
             return m
+        if modal and m.start() > modal.end() and "." not in text[modal.end():m.start()] and (
+                re.search(r",\s*$", before) and re.match(r"\s*,", text[m.end():])  # "and, by 31 March 2014, issue"
+                or re.match(r"by\s", m.group(0), re.I) and m.group("abs")):  # "update it by the end of 2027 to"
+            return m
         if modal and m.start() > modal.end() and _ends_sentence_at(text, m) and (
                 m.group("abs") or m.group("unit") and m.group("unit").lower() in ("month", "year")):
             return m  # "should publish its guidance by 30 September 2026." / "... within 12 months."

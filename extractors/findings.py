@@ -65,6 +65,7 @@ class Context:
     in_practice: bool = False
     in_glossary: bool = False  # under a "Glossary" / "About this inspection" heading: definitions, not items
     table_draft: Draft | None = None  # the last table row's item, which a row split by a page break continues
+    table_header: list[str] | None = None  # ... in a table with the same header row, repeated on the next page
 
 
 @dataclass
@@ -298,8 +299,10 @@ class _Walk:
         self.close()
         text = cells[roles.item]
         ref = cells[roles.ref].strip().rstrip(".") if roles.ref is not None and cells[roles.ref].strip() else None
-        if ref is None and block.first_on_page and ctx.table_draft is not None and text:
-            ctx.table_draft.add(block, text)  # a row split by a page break: its text goes on
+        draft_before = ctx.table_draft
+        continued = draft_before is not None and ctx.table_header == header and block.page > draft_before.pages[-1]
+        if ref is None and block.first_on_page and continued and text:
+            ctx.table_draft.add(block, text, wrapped=True)  # a row split by a page break: its text goes on
             return
         if not text:
             return
@@ -311,7 +314,7 @@ class _Walk:
             draft.timescale = cells[roles.deadline].strip() or None
         if not self.rejected(draft):
             self.drafts.append(draft)
-            ctx.table_draft = draft
+            ctx.table_draft, ctx.table_header = draft, header
 
 
 def _ref_of(marker: str | None) -> str | None:

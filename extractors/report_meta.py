@@ -43,7 +43,14 @@ def read_metadata(pages: list[Page]) -> dict:
         if title and re.search(pattern, title, re.I):
             kind = name
             break
-    force = force_named_in(title or "")  # a title that names a force is about that force
+    # a title that names a force (or a fire and rescue service, whose name may hold a force's) is about it
+    service = SERVICE.search(title or "")
+    force = service.group("name").strip() if service and "Rescue" in service.group("name") else None
+    force = force or force_named_in(title or "")
+    if force is None and title and re.search(r"fire\s+(?:and|&)\s+rescue", title, re.I) and pages:
+        # "Fire and Rescue Service Inspection 2025": the cover names the service elsewhere
+        cover = SERVICE.search(" ".join(pages[0].text.split()))
+        force = cover.group("name").strip() if cover and "Rescue" in cover.group("name") else None
     if kind == "peel" and force is None:
         force = force_named_in(pages[0].text if pages else "")
     if force is None and kind in ("peel", "progress", "thematic"):

@@ -87,7 +87,8 @@ def _row_blocks(table: Table) -> list[Block]:
         if not lines:
             continue
         cells = [(head, cell_text(cell)) for head, cell in zip(table.header, row, strict=True)]
-        out.append(Block("row", lines, cells=cells, cell_lines=[sorted(c, key=lambda ln: ln.top) for c in row]))
+        out.append(Block("row", lines, first_on_page=not out, cells=cells,
+                         cell_lines=[sorted(c, key=lambda ln: ln.top) for c in row]))
     return out
 
 

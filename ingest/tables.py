@@ -119,7 +119,7 @@ class _Filling:
             current = table.rows[-1] if table.rows else None
             new_row = current is None or (
                 line.top - self.row_bottom > settings.row_gap * line.height and not _same_top_as_row(line, current)
-            ) or (col == 0 and bool(current[0]) and len(current[0][-1].text) <= settings.max_ref)
+            ) or (col == 0 and len(line.text) <= settings.max_ref and any(current))  # a new ref starts a row
             if new_row:
                 current = [[] for _ in table.columns]
                 table.rows.append(current)

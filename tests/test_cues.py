@@ -151,3 +151,22 @@ def test_list_intros(text, kind):
     from hmicfrs.extractors.cues import list_intro_kind
 
     assert list_intro_kind(text) == kind
+
+
+@pytest.mark.parametrize(("text", "kind", "ref", "body", "addressee"), [
+    ("Recommendation R6 (to the College of Policing)", "heading", "R6", "", "the College of Policing"),
+    ("R6 Develop, working with the NPCC, a training programme.", "bullet", "R6",
+     "Develop, working with the NPCC, a training programme.", None),
+    ("Recommendation (ii)", "heading", "(ii)", "", None),
+    ("Cause of concern Governance of the use of force was weak.", "para", None,
+     "Governance of the use of force was weak.", None),
+])
+def test_more_label_forms(text, kind, ref, body, addressee):
+    label = match_label(block(text, kind))
+    assert label is not None and (label.ref, label.text, label.addressee) == (ref, body, addressee)
+
+
+def test_a_table_whose_ref_column_names_the_kind():
+    roles = table_roles(["Rec", "What", "Who", "When"])
+    assert roles is not None and (roles.kind, roles.ref, roles.item, roles.body, roles.deadline) == (
+        "recommendation", 0, 1, 2, 3)
