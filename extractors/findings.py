@@ -110,8 +110,8 @@ class _Walk:
         if len(draft.text.split()) < MIN_WORDS:
             self.reject("reject-fragment", page, draft.text)
             return True
-        if draft.ref is None and (self.ctx.in_glossary and not looks_like_item(draft.text)
-                                  or is_definition(draft.text)):
+        if draft.ref is None and draft.rule.startswith("label") and (
+                self.ctx.in_glossary and not looks_like_item(draft.text) or is_definition(draft.text)):
             self.reject("reject-glossary", page, draft.text)  # "Recommendation: a change that ..."
             return True
         return False
