@@ -32,7 +32,7 @@ FIRE_SERVICE = re.compile(r"\s+(?:county\s+)?fire\s+(?:and|&)\s+rescue\b", re.I)
 EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
-    r"(?P<cond>(?:that|which|who|in|with|using|where)\b[^,;:]{3,160}?)(?=\s+(?:should|must|need|are|is|will)\b|$)",
+    r"(?P<cond>(?:that|which|who|whose|in|with|without|using|where|yet|not|still)\b[^,;:]{3,160}?)(?=\s+(?:should|must|need|are|is|will)\b|$)",
     re.I)
 
 
