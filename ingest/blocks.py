@@ -134,7 +134,7 @@ def document_body_size(pages: list[Page]) -> float:
 
 def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]) -> Iterator[Block]:
     margins = _column_margins(lines)
-    hung = _hanging_dashes(lines)
+    hung = _hanging(lines)
     current: Block | None = None
     prev: Line | None = None
     first = True
@@ -142,7 +142,7 @@ def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]
         margin = margins.get((line.column, line.box), line.x0)
         indent = max(0.0, line.x0 - margin)
         in_list = current is not None and current.marker is not None and abs(current.lines[0].x0 - line.x0) <= 2
-        marker = list_marker(line, indent, id(line) in set_apart or in_list)
+        marker = list_marker(line, indent, id(line) in set_apart or in_list or id(line) in hung)
         heading = is_heading(line, body) and not _item_not_heading(line, marker, body)
         glyph = bool(BULLET.match(line.text)) and len(line.text) > 2
         if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent and id(line) not in set_apart \
@@ -190,13 +190,12 @@ def _heading_wraps(prev: Line, line: Line) -> bool:
             and (bool(MID_PHRASE.search(prev.text)) or line.text[:1].islower()))
 
 
-def _hanging_dashes(lines: list[Line]) -> set[int]:
-    """Ids of lines opening with a dash whose next line hangs to its right: a dash bullet at the margin
-    (a dash opening a wrapped line of body text has its next line at the same margin)."""
+def _hanging(lines: list[Line]) -> set[int]:
+    """Ids of lines whose next line hangs to their right: a list item at the margin whose dash or number
+    stands out from its wrapped text (a wrapped line of body text has its next line at the same margin)."""
     out = set()
     for line, nxt in zip(lines, lines[1:], strict=False):
-        if line.text[:1] in "\u2013\u2014-" and nxt.column == line.column and 0 <= _gap(line, nxt) < line.height \
-                and nxt.x0 > line.x0 + BLOCKS.hang:
+        if nxt.column == line.column and 0 <= _gap(line, nxt) < line.height and nxt.x0 > line.x0 + BLOCKS.hang:
             out.add(id(line))
     return out
 
