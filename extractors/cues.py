@@ -58,7 +58,8 @@ def vocabulary() -> Vocabulary:
     """The compiled cues from rules/labels.json."""
     data = json.loads(resources.files(__package__).joinpath("rules/labels.json").read_text("utf-8"))
     ref = r"(?:\s*(?P<ref>R?\d{1,3}(?:\.\d{1,2})?[a-z]?\b|\((?:[ivx]{1,5}|[a-z])\)))?"
-    note = r"(?:\s*\((?P<note>(?:19|20)\d\d|new|revised|updated|repeated)\))?"
+    # "(2022)", "(new)", "(March 2024)": when or how the item was made, not part of its text
+    note = r"(?:\s*\((?P<note>(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|new|revised|updated|repeated|restated)\))?"
     labels = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']}){ref}(?![\w\u2019']){note}\s*(?P<rest>.*)$",
                                                   re.I)) for r in data["labels"]]
     sections = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']})(?P<tail>.*)$", re.I))

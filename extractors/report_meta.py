@@ -11,6 +11,8 @@ from .deadlines import MONTHS, parse_absolute
 
 PUBLISHED = re.compile(
     rf"\b(?:published|publication date)\s*:?\s*(?:on\s+)?(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I)
+# a letter's own date line ("Date: 14 May 2026"), before any earlier report's "published on ..."
+LETTER_DATE = re.compile(rf"^\s*Date\s*:\s*(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I | re.M)
 ANY_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\b", re.I)
 INSPECTORATE = re.compile(r"inspectorate of constabulary|\bHMICFRS\b|\bHMIC\b|criminal justice joint inspection", re.I)
 # A paper written by or for a force or a board, which quotes HMICFRS items but is not a report
@@ -33,7 +35,7 @@ def read_metadata(pages: list[Page]) -> dict:
     front_text = "\n".join(p.text for p in front)
     title = _title(pages[0]) if pages else None
     published = None
-    m = PUBLISHED.search(front_text)
+    m = LETTER_DATE.search(pages[0].text if pages else "") or PUBLISHED.search(front_text)
     if m:
         published = parse_absolute("by " + m.group("d"))
     elif (m := ANY_DATE.search(pages[0].text if pages else "")):
