@@ -84,7 +84,9 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
     header = sorted(header, key=lambda ln: ln.x0)
     if any(b.x0 - a.x1 < 6 for a, b in zip(header, header[1:], strict=False)):
         return None  # words of one line, not cells
-    columns, names = _split_header(header, ordered[start + len(header):start + len(header) + 24], settings)
+    below = ordered[start + len(header):start + len(header) + 24]
+    columns, names = _split_header(header, below, settings)
+    columns = _aligned(columns, header, below)
     table = Table(header[0].page, columns, names, header)
     fill = _Filling(height=max(h.height for h in header), last_bottom=max(h.bottom for h in header))
     for line in ordered[start + len(header):]:
@@ -171,6 +173,18 @@ def _split_header(header: list[Line], below: list[Line], settings: TableSettings
         columns += [cell.x0, float(inside[0])]
         names += [cell.text[:cut].strip(), cell.text[cut:].strip()]
     return columns, names
+
+
+def _aligned(columns: list[float], header: list[Line], below: list[Line]) -> list[float]:
+    """A centred header cell starts right of its column's text: the column starts where the rows' cells
+    start, between the header cell before it and this one."""
+    starts = sorted({round(ln.x0, 1) for ln in below})
+    out = columns[:1]  # the first column's header sits at the table's left edge
+    for left in columns[1:]:
+        before = max(max((h.x1 for h in header if h.x1 <= left), default=0.0), out[-1] + 1)
+        inside = [x for x in starts if before < x < left and sum(1 for ln in below if abs(ln.x0 - x) <= 2) >= 2]
+        out.append(min(inside) if inside else left)
+    return out
 
 
 def _column_start(line: Line, columns: list[float], settings: TableSettings) -> int | None:

@@ -74,3 +74,19 @@ def test_header_cells_printed_as_one_line_are_cut_where_the_rows_start_their_cel
     assert table.header == ["Recommendation", "Lead organisation", "Timescale"]
     assert [[" ".join(ln.text for ln in cell) for cell in row][1:] for row in table.rows] == [
         ["Home Office", "Immediately"], ["College of Policing", "Within 12 months"]]
+
+
+def test_centred_header_cells_take_the_columns_where_the_rows_start():
+    header = [Line(1, 65, 100, 107, 112, "Number", 10, True), Line(1, 224, 100, 313, 112, "Recommendation", 10, True),
+              Line(1, 458, 100, 502, 112, "Deadline", 10, True)]
+    rows = []
+    for n, top in (("1", 120), ("2", 160)):
+        rows += [Line(1, 64, top, 68, top + 12, n, 10, False),
+                 Line(1, 121, top, 409, top + 12, "Chief fire officers should make sure that it is done", 10, False),
+                 Line(1, 429, top, 508, top + 12, "31 October 2026", 10, False),
+                 Line(1, 121, top + 13, 360, top + 25, "and shared with neighbouring services.", 10, False)]
+    [table], rest = find_tables(header + rows)
+    assert rest == [] and table.columns[1:] == [121, 429]
+    assert [[" ".join(ln.text for ln in cell) for cell in row] for row in table.rows][0] == [
+        "1", "Chief fire officers should make sure that it is done and shared with neighbouring services.",
+        "31 October 2026"]
