@@ -29,6 +29,7 @@ THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the p
                        re.I)
 LATER_SUBJECT = re.compile(r"(?:,|;|\band\b|\bwhich\b)\s+(?:then\s+)?(?P<who>[^,;.]{3,80}?)\s+(?:should|must)\b", re.I)
 FIRE_SERVICE = re.compile(r"\s+(?:county\s+)?fire\s+(?:and|&)\s+rescue\b", re.I)
+SERVICES = re.compile(r"^(?:[^,]{0,60},\s*)?(?:all\s+|the\s+)?(?:fire\s+and\s+rescue\s+)?services$", re.I)
 EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
@@ -135,6 +136,8 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
         for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
+    if not found and SERVICES.match(plain_subject.strip()):
+        found = [b for b, _, _ in find_bodies("fire and rescue services")]  # "Services should ..." in a fire report
     the_force = THE_FORCE.search(subject)
     if partners and not from_heading and (PARTNERSHIP.search(subject) or not found and not the_force):
         found = [_recipient_body(name) for name in partners_named(plain(text), partners)]
