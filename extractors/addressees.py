@@ -29,7 +29,8 @@ THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the p
                        re.I)
 LATER_SUBJECT = re.compile(r"(?:,|;|\band\b|\bwhich\b)\s+(?:then\s+)?(?P<who>[^,;.]{3,80}?)\s+(?:should|must)\b", re.I)
 FIRE_SERVICE = re.compile(r"\s+(?:county\s+)?fire\s+(?:and|&)\s+rescue\b", re.I)
-SERVICES = re.compile(r"^(?:[^,]{0,60},\s*)?(?:all\s+|the\s+)?(?:fire\s+and\s+rescue\s+)?services$", re.I)
+SERVICES = re.compile(r"^(?:[^,]{0,60},\s*)?(?:all\s+|the\s+)?(?:fire\s+and\s+rescue\s+)?services"
+                      r"(?:\s+(?:in|of|with|that|which|where|whose)\b.*)?$", re.I)
 EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
@@ -131,7 +132,8 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
         # responsible-body column says who; bodies the text mentions are partners, not addressees
         found = from_heading
     else:
-        found.extend(from_heading)
+        if not found:  # a subject that names its body says who; the heading only fills a gap
+            found.extend(from_heading)
         for m in WORK_WITH.finditer(plain(text)):
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
         for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
