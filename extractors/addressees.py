@@ -138,6 +138,8 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
         for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
+    if report_force and report_force.lower() in plain_subject.lower():
+        found = [_force_body(report_force)]  # "Avon Fire and Rescue Service doesn't ...": the report's own
     if not found and SERVICES.match(plain_subject.strip()):
         found = [b for b, _, _ in find_bodies("fire and rescue services")]  # "Services should ..." in a fire report
     the_force = THE_FORCE.search(subject)

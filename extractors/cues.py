@@ -154,8 +154,8 @@ def match_section(text: str) -> Section | None:
         if not m:
             continue
         tail = m.group("tail").strip()
-        if not tail:
-            return Section(rule, None)
+        if not tail or re.fullmatch(r"\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\)|\((?:new|restated)\)", tail, re.I):
+            return Section(rule, None)  # "Recommendations (2024)": a revisit's earlier items
         who = vocab.section_addressee.match(" " + tail)
         if who:
             return Section(rule, who.group("who").strip())
@@ -183,6 +183,12 @@ def match_lead_in(text: str) -> str | None:
         return None
     tail = text[matches[-1].end():-1]
     return text if len(tail) <= vocabulary().lead_in_tail else None
+
+
+def heading_kind(text: str) -> str | None:
+    """ "Our recommendations to the Home Office": the kind of item a heading names, if it names one."""
+    m = re.search(r"\b(recommendations?|areas?\s+for\s+improvement|causes?\s+of\s+concern)\b", text, re.I)
+    return _kind_of_word(m.group(1)) if m else None
 
 
 def list_intro_kind(text: str) -> str | None:

@@ -19,6 +19,7 @@ from ..model import Block, Finding
 from .assembly import continues, continues_sentence, split_list_lines, split_trailing_lead_in, wrapped_over_page
 from .cues import (
     Label,
+    heading_kind,
     is_caption,
     is_definition,
     is_glossary_heading,
@@ -37,6 +38,7 @@ from .cues import is_practice as is_practice_heading
 from .merge import Draft, merge_drafts
 
 MIN_WORDS = 5
+LEADER_DOTS = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\b|\u2026\s*\d{1,3}\b")
 
 
 @dataclass
@@ -55,6 +57,7 @@ class Context:
     section_kind: str | None = None
     section_rule: str | None = None
     addressee: str | None = None  # from "Recommendations for chief constables" / "To the Home Office"
+    addressee_kind: str | None = None  # the kind of item that heading names, when it names one
     lead_in: str | None = None
     lead_kind: str | None = None
     list_owner: bool = False  # a list after a sentence ending in ':' that is not a lead-in: not items
@@ -107,6 +110,9 @@ class _Walk:
     def rejected(self, draft: Draft) -> bool:
         """Rejection rules for an assembled candidate: too short to be an item, or a definition."""
         page = draft.pages[0] if draft.pages else 0
+        if LEADER_DOTS.search(draft.text):
+            self.reject("reject-contents", page, draft.text)  # "Introduction ........ 6": a contents entry
+            return True
         if len(draft.text.split()) < MIN_WORDS:
             self.reject("reject-fragment", page, draft.text)
             return True
@@ -164,7 +170,8 @@ class _Walk:
             ctx.addressee = label.addressee
             return
         draft = Draft(label.rule.kind, label.ref, label.rule.id, pages=[block.page])
-        draft.heading_addressee = label.addressee or ctx.addressee
+        draft.heading_addressee = label.addressee or (
+            ctx.addressee if ctx.addressee_kind in (None, draft.kind) else None)
         if draft.kind == "recommendation":
             draft.parent = ctx.cause  # recommendations that follow a cause of concern answer it ...
         elif draft.kind != "cause_of_concern":
@@ -205,13 +212,14 @@ class _Walk:
         section = match_section(text)
         if section is not None:
             ctx.section_kind, ctx.section_rule, ctx.addressee = section.rule.kind, section.rule.id, section.addressee
+            ctx.addressee_kind = section.rule.kind if section.addressee else None
             ctx.bare_list, ctx.section_has_labels = True, False
             if section.rule.kind != "recommendation":
                 ctx.cause = ctx.cause if section.rule.kind == "cause_of_concern" else None
             return
         who = match_addressee_heading(text)
         if who is not None:
-            ctx.addressee = who
+            ctx.addressee, ctx.addressee_kind = who, heading_kind(text)
             return
         ctx.section_kind = ctx.section_rule = ctx.addressee = None
         ctx.cause = None
@@ -220,6 +228,9 @@ class _Walk:
         """A paragraph or list item with no label: an item if its context or its own words say so."""
         ctx = self.ctx
         text = block.text
+        if len(block.lines) == 1 and block.marker is None and match_section(text) is not None:
+            self.heading(block)  # "Recommendations (2024)" set as a plain line: a heading all the same
+            return
         if block.marker is None and not block.bullet_glyph and text.rstrip().endswith(":"):
             lead = match_lead_in(text)
             intro = list_intro_kind(text) if lead is None else None
@@ -264,6 +275,8 @@ class _Walk:
             self.lead_in_item(block, ref, text)
             return
         if ctx.section_kind is None:
+            if block.marker is not None and looks_like_item(text):  # "(i) By 31 October 2024, the force should"
+                self.start(block, "recommendation", ref, "numbered-item", text)
             return
         if looks_like_item(text) or ctx.bare_list:
             self.start(block, ctx.section_kind, ref, f"{ctx.section_rule}-list", text)
