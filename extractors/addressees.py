@@ -79,7 +79,9 @@ def _build_vocabulary() -> tuple[Language, PhraseMatcher, dict[str, Body]]:
     for entry in json.loads(rules.joinpath("bodies.json").read_text("utf-8"))["bodies"]:
         body = Body(entry["id"], entry["name"], entry["group"], entry.get("adopts", False))
         bodies[body.id] = body
-        matcher.add(body.id, [nlp.make_doc(plain(a)) for a in entry["aliases"] + [entry["name"]]])
+        aliases = {entry["name"], *entry["aliases"]}
+        aliases |= {a.replace(" and ", " & ") for a in aliases}  # "HM Courts & Tribunals Service"
+        matcher.add(body.id, [nlp.make_doc(plain(a)) for a in aliases])
     for entry in json.loads(rules.joinpath("forces.json").read_text("utf-8"))["forces"]:
         body = Body(entry["id"], entry["name"], "force", country=entry["country"])
         bodies[body.id] = body

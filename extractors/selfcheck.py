@@ -20,6 +20,8 @@ KIND_WORDS = {
 }
 LABELS = {"recommendation": "recommendations", "area_for_improvement": "areas for improvement",
           "cause_of_concern": "causes of concern"}
+SINGULAR = {"recommendation": "recommendation", "area_for_improvement": "area for improvement",
+            "cause_of_concern": "cause of concern"}
 NUMBER = rf"\d{{1,3}}|{'|'.join(sorted((n for n in NUMBERS if n not in ('a', 'an')), key=len, reverse=True))}|one"
 KIND = "|".join(rf"(?P<{k}>{w})" for k, w in KIND_WORDS.items())
 # "we have made", "we make", "this report makes", "we have identified", "there are"
@@ -81,6 +83,8 @@ def check_counts(pages: list[Page], findings: list[Finding], published: date | N
         counted = fresh if only_new else findings
         got = extracted_counts(counted).get(kind, 0)
         if stated not in (got, extracted_counts(counted, parts_apart=True).get(kind, 0)):
-            warnings.append(f"the report says it makes {stated} {'new ' if only_new else ''}{LABELS[kind]}; {got} were "
+            label = LABELS[kind] if stated != 1 else SINGULAR[kind]
+            verb = "was" if got == 1 else "were"
+            warnings.append(f"the report says it makes {stated} {'new ' if only_new else ''}{label}; {got} {verb} "
                             f"extracted: check the report")
     return warnings

@@ -24,6 +24,13 @@ WMP = ForceProfile()
      "Cleveland Police", ["Cleveland Police"], "no"),
     ("The force should make sure its officers use body-worn video.", None, "West Midlands Police",
      ["West Midlands Police"], "yes"),
+    ("HM Courts & Tribunals Service should publish listing times.", None, None,
+     ["HM Courts and Tribunals Service"], "no"),
+    ("All chief constables in England and Wales should review it.", None, None, ["chief constables"], "yes"),
+    ("Police and crime commissioners should commission advocacy services.", None, None,
+     ["police and crime commissioners"], "no"),
+    ("Kent Fire and Rescue Service hasn't done enough to audit high-risk premises.", None,
+     "Kent Fire and Rescue Service", ["Kent Fire and Rescue Service"], "no"),
     ("The Home Office and West Mids Police should agree a standard.", None, None,
      ["Home Office", "West Midlands Police"], "yes"),
     ("By 31 December 2024, chief constables of forces that use the Niche records management system should "
