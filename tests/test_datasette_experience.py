@@ -64,6 +64,7 @@ def test_finding_page_shows_context_and_the_table_links_pdf_pages(served_db):
     assert "Fraud: an inspection of the police response to fraud" in row.text
     assert "addressed to the Home Office only" in row.text and "WMP-9 (matched" in row.text
     assert 'href="/pdfs/fraud-2024-sample.pdf#page=' in row.text and "Alongside it in the report" in row.text
+    assert "Found by</dt><dd>rule <code>label-recommendation</code>" in row.text
     assert "Cause of concern:" in peel_row.text and "Lead-in:" in peel_row.text
     assert table.text.count('class="pdf-link">PDF p.') >= 10
 
