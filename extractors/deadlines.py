@@ -93,7 +93,7 @@ def _governing_phrase(text: str) -> re.Match | None:
                 m.group("abs") or m.group("unit") and m.group("unit").lower() in ("month", "year")):
             return m  # "should publish its guidance by 30 September 2026." / "... within 12 months."
         if modal and m.end() <= modal.start() and re.search(r"(?:^|[,:;]\s*)$", before) and \
-                re.fullmatch(r"\s+[^,.;:]{2,40}\s+", text[m.end():modal.start()]):
+                re.fullmatch(r",?\s+[^,.;:]{2,40}\s+", text[m.end():modal.start()]):
             return m  # "To address this, within three months the force should:"
         if modal and m.end() <= modal.start() and re.search(r",\s*$", before) and \
                 text[m.end():modal.start()].strip(" ,") == "":  # "X, by June 2025, should"

@@ -199,7 +199,7 @@ class _Walk:
         lead = match_lead_in(text)
         if lead is not None:
             self.close()
-            ctx.lead_in, ctx.lead_kind, ctx.list_owner = lead, ctx.section_kind or "recommendation", False
+            ctx.lead_in, ctx.lead_kind, ctx.list_owner = lead, _list_kind(ctx.section_kind), False
             return
         self.close()
         ctx.lead_in, ctx.list_owner, ctx.table_draft = None, False, None
@@ -240,7 +240,7 @@ class _Walk:
                 ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, True
                 return
             ctx.lead_in = lead
-            ctx.lead_kind = ctx.section_kind or "recommendation"
+            ctx.lead_kind = _list_kind(ctx.section_kind)
             ctx.list_owner = lead is None
             return
         is_list_item = block.kind == "bullet" or (block.marker is not None and "." not in block.marker.rstrip("."))
@@ -328,6 +328,12 @@ class _Walk:
         if not self.rejected(draft):
             self.drafts.append(draft)
             ctx.table_draft, ctx.table_header = draft, header
+
+
+def _list_kind(section_kind: str | None) -> str:
+    """What a lead-in's list holds: the section's kind when it is one that lists actions, else
+    recommendations (a cause of concern is a statement; what answers it is recommended)."""
+    return section_kind if section_kind in ("recommendation", "area_for_improvement") else "recommendation"
 
 
 def _ref_of(marker: str | None) -> str | None:

@@ -23,27 +23,39 @@ PARTNER_WORDS = {
     "police": r"\b(?:police|the force|officers)\b",
     "probation": r"\bprobation\b",
 }
-FROM = re.compile(r"^\s*(?:from|copy|cc|copied\s+to)\b", re.I)
+TO = re.compile(r"^\s*to\s*:", re.I)
+FROM = re.compile(r"^\s*(?:from|copy|cc|copied\s+to|date|our\s+ref)\b", re.I)
 INSPECTORATE = re.compile(r"\bInspector(?:ate)?\b|\bHMICFRS\b|\bOfsted\b|\bCare Quality Commission\b", re.I)
 PARTNERSHIP = re.compile(r"\b(?:safeguarding\s+)?partners\b|\bpartnership\b|\bagencies\b", re.I)
 
 
 def letter_recipients(pages: list[Page]) -> list[str]:
-    """The bodies a letter is addressed to, in the order printed; [] when the report is no letter."""
+    """The bodies a letter is addressed to, in the order printed: the address lines above "Dear ...",
+    or a "To:" block; [] when the report is no letter."""
     for page in pages[:2]:
         lines = page.lines
         for i, line in enumerate(lines):
-            if not SALUTATION.match(line.text):
-                continue
-            found = []
-            for prev in lines[max(0, i - 14):i]:
-                if FROM.match(prev.text) or INSPECTORATE.search(prev.text):
-                    continue  # the sender and those copied in are not addressees
-                m = BODY.search(prev.text.strip())
-                if m and "," in prev.text or m and prev.text.lower().startswith("to:"):
-                    found.append(m.group("body").strip())
-            return list(dict.fromkeys(found))
+            if SALUTATION.match(line.text):
+                return _bodies_in(lines[max(0, i - 14):i])
+            if TO.match(line.text):
+                block = [line]
+                for nxt in lines[i + 1:i + 6]:
+                    if FROM.match(nxt.text) or "," not in nxt.text:
+                        break
+                    block.append(nxt)
+                return _bodies_in(block)
     return []
+
+
+def _bodies_in(lines: list) -> list[str]:
+    found = []
+    for line in lines:
+        if FROM.match(line.text) or INSPECTORATE.search(line.text):
+            continue  # the sender and those copied in are not addressees
+        m = BODY.search(line.text.strip())
+        if m and ("," in line.text or TO.match(line.text)):
+            found.append(m.group("body").strip())
+    return list(dict.fromkeys(found))
 
 
 def kind_of_partner(name: str) -> str:

@@ -69,7 +69,7 @@ def iter_blocks(pages: Iterable[Page]) -> Iterator[Block]:
     body = document_body_size(pages)
     for page in pages:
         tables, rest = find_tables(page.lines)
-        lines, set_apart = _join_bare_markers(rest)
+        lines, set_apart = _join_bare_markers(_drop_overprints(rest))
         blocks = list(_page_blocks(page, lines, max(page.body_size, body), set_apart))
         for table in tables:
             rows = _row_blocks(table)
@@ -90,6 +90,19 @@ def _row_blocks(table: Table) -> list[Block]:
         out.append(Block("row", lines, first_on_page=not out, cells=cells,
                          cell_lines=[sorted(c, key=lambda ln: ln.top) for c in row]))
     return out
+
+
+def _drop_overprints(lines: list[Line]) -> list[Line]:
+    """A word printed twice on one baseline, the copy overlapping the line it begins ("To" over "To
+    address ..."): a drop cap or a shadow, kept once."""
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        for other in lines[max(0, i - 3):i + 4]:
+            if other is not line and abs(other.top - line.top) <= 1.5 and other.x0 < line.x1 and \
+                    line.x0 <= other.x0 and len(other.text) > len(line.text) and other.text.startswith(line.text):
+                drop.add(id(line))
+                break
+    return [ln for ln in lines if id(ln) not in drop]
 
 
 def _join_bare_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:

@@ -54,3 +54,16 @@ def test_items_of_a_letter_to_partners_are_for_the_partner_they_name(tmp_path):
         "capacity": (["Sandwell Metropolitan Borough Council"], "no"),
         "well": (doc.report.recipients, "yes"),
     }
+
+
+def test_a_to_block_names_the_recipients_without_a_salutation():
+    from hmicfrs.extractors.recipients import letter_recipients
+    from hmicfrs.model import Line, Page
+
+    texts = ["Joint inspection letter: Coventry", "To: Chief Executive, Coventry City Council",
+             "Chief Executive, NHS Coventry and Warwickshire Integrated Care Board",
+             "Chief Constable, West Midlands Police", "Copy: West Midlands Police and Crime Commissioner",
+             "This letter summarises the findings of a joint inspection."]
+    lines = [Line(1, 60, 100 + 14 * i, 500, 112 + 14 * i, t, 10, False) for i, t in enumerate(texts)]
+    assert letter_recipients([Page(1, 595, 842, "\n".join(texts), lines, 10)]) == [
+        "Coventry City Council", "NHS Coventry and Warwickshire Integrated Care Board", "West Midlands Police"]
