@@ -28,7 +28,10 @@ WORK_WITH = re.compile(
 THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the police force)\b(?!\s+(of|for)\b)",
                        re.I)
 LATER_SUBJECT = re.compile(r"(?:,|;|\band\b|\bwhich\b)\s+(?:then\s+)?(?P<who>[^,;.]{3,80}?)\s+(?:should|must)\b", re.I)
-FIRE_SERVICE = re.compile(r"\s+(?:county\s+)?fire\s+(?:and|&)\s+rescue\b", re.I)
+OTHER_BODY = re.compile(r"(?:(?:county\s+|city\s+|metropolitan\s+borough\s+)?council|(?:county\s+)?fire\s+(?:and|&)\s+"
+                        r"rescue|(?:police\s+)?authority|police\s+and\s+crime\s+panel|integrated\s+care\s+board|icb|nhs|"
+                        r"(?:safeguarding\s+)?partnership|"
+                        r"hospital|trust)\b", re.I)
 SERVICES = re.compile(r"^(?:[^,]{0,60},\s*)?(?:all\s+|the\s+)?(?:fire\s+and\s+rescue\s+)?services"
                       r"(?:\s+(?:in|of|with|that|which|where|whose)\b.*)?$", re.I)
 EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
@@ -99,10 +102,13 @@ def find_bodies(text: str) -> list[tuple[Body, int, int]]:
     ids = {(s, e): m for m, s, e in matches}
     from spacy.util import filter_spans
 
-    spans = filter_spans([doc[s:e] for _, s, e in matches])
-    found = [(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], sp.start_char, sp.end_char) for sp in spans]
-    # "Kent" in "Kent Fire and Rescue Service" is a fire and rescue service's name, not Kent Police
-    return [(b, s, e) for b, s, e in found if not (b.group == "force" and FIRE_SERVICE.match(doc.text[e:]))]
+    # "Kent" in "Kent Fire and Rescue Service", "Warwickshire" in "Coventry and Warwickshire ICB", "West
+    # Midlands Police" in "West Midlands Police Authority": another body's name, not the force
+    kept = [doc[s:e] for m, s, e in matches
+            if not (bodies[nlp.vocab.strings[m]].group == "force" and OTHER_BODY.match(doc[e:].text if e < len(doc)
+                                                                                        else ""))]
+    spans = filter_spans(kept)
+    return [(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], sp.start_char, sp.end_char) for sp in spans]
 
 
 def subject_of(text: str) -> str:
@@ -140,7 +146,7 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
         for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
-    if report_force and report_force.lower() in plain_subject.lower():
+    if report_force and re.search(rf"{re.escape(report_force)}(?!\s+(?:{OTHER_BODY.pattern}))", plain_subject, re.I):
         found = [_force_body(report_force)]  # "Avon Fire and Rescue Service doesn't ...": the report's own
     if not found and SERVICES.match(plain_subject.strip()):
         found = [b for b, _, _ in find_bodies("fire and rescue services")]  # "Services should ..." in a fire report

@@ -130,7 +130,7 @@ def _ref_as_printed(ref: str | None, line: str) -> str | None:
     """ "R4" for "R4" (the label is the letter), "4" for "Recommendation 4"."""
     if ref and line[:1] in "Rr" and line[1:2].isdigit():
         return "R" + ref
-    return ref
+    return ref.strip("()") if ref else ref  # "(ii)" -> "ii", as a list's "(ii)" marker gives it
 
 
 def _label_addressee(rest: str) -> str | None:

@@ -110,6 +110,9 @@ class _Walk:
     def rejected(self, draft: Draft) -> bool:
         """Rejection rules for an assembled candidate: too short to be an item, or a definition."""
         page = draft.pages[0] if draft.pages else 0
+        if re.fullmatch(r"\[[^\]]*\]\.?", draft.text.strip()):
+            self.reject("reject-editorial-note", page, draft.text)  # "[This recommendation has been discharged.]"
+            return True
         if LEADER_DOTS.search(draft.text):
             self.reject("reject-contents", page, draft.text)  # "Introduction ........ 6": a contents entry
             return True
@@ -311,7 +314,7 @@ class _Walk:
             return
         self.close()
         text = cells[roles.item]
-        ref = cells[roles.ref].strip().rstrip(".") if roles.ref is not None and cells[roles.ref].strip() else None
+        ref = cells[roles.ref].strip().strip("().") if roles.ref is not None and cells[roles.ref].strip() else None
         draft_before = ctx.table_draft
         continued = draft_before is not None and ctx.table_header == header and block.page > draft_before.pages[-1]
         if ref is None and block.first_on_page and continued and text:

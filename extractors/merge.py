@@ -124,7 +124,8 @@ def _findings(drafts: list[Draft]) -> list[Finding]:
 
 def _same_item(a: Draft, a_norm: str, b: Draft, b_norm: str) -> bool:
     if a.ref and b.ref:
-        return a.ref == b.ref and (fuzz.ratio(a_norm, b_norm) >= MERGE.same_ref_ratio
+        same_ref = a.ref.strip("().").lower() == b.ref.strip("().").lower()  # "(i)" and "i" are one ref
+        return same_ref and (fuzz.ratio(a_norm, b_norm) >= MERGE.same_ref_ratio
                                    or fuzz.partial_ratio(a_norm, b_norm) >= MERGE.same_ref_partial)
     if (a.lead_in or None) != (b.lead_in or None) and a.lead_in and b.lead_in:
         return False

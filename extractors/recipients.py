@@ -19,7 +19,7 @@ BODY = re.compile(r"(?:^|,\s*|^to:\s*)(?P<body>(?:[A-Z][\w'\u2019&-]*\s+(?:and\s
 # words that point an item at one kind of partner
 PARTNER_WORDS = {
     "council": r"\b(?:council|local authority|children's social care|social workers?)\b",
-    "health": r"\b(?:health|NHS|integrated care board|ICB|hospital|GP|emergency departments?)\b",
+    "health": r"\b(?:health|NHS|integrated care board|ICB|hospital|GPs?|general practi\w+|emergency departments?)\b",
     "police": r"\b(?:police|the force|officers)\b",
     "probation": r"\bprobation\b",
 }
@@ -48,12 +48,14 @@ def letter_recipients(pages: list[Page]) -> list[str]:
 
 
 def _bodies_in(lines: list) -> list[str]:
+    texts = [ln.text for ln in lines if not (FROM.match(ln.text) or INSPECTORATE.search(ln.text)
+                                             or re.fullmatch(r"\s*to\s*:?\s*", ln.text, re.I))]
+    if any(";" in t for t in texts):  # "Chief Executive, X Council; Chief Constable, Y Police", wrapped
+        texts = [t.strip() for t in " ".join(texts).split(";")]
     found = []
-    for line in lines:
-        if FROM.match(line.text) or INSPECTORATE.search(line.text):
-            continue  # the sender and those copied in are not addressees
-        m = BODY.search(line.text.strip())
-        if m and ("," in line.text or TO.match(line.text)):
+    for text in texts:  # the sender and those copied in are left out above
+        m = BODY.search(TO.sub("", text).strip())
+        if m and ("," in text or TO.match(text)):
             found.append(m.group("body").strip())
     return list(dict.fromkeys(found))
 

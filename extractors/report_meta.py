@@ -19,7 +19,7 @@ INSPECTORATE = re.compile(r"inspectorate of constabulary|\bHMICFRS\b|\bHMIC\b|cr
 NOT_A_REPORT = re.compile(
     r"\bagenda item\b|\bpurpose of (the )?(paper|report)\b|\breport of the (chief constable|police and crime "
     r"commissioner|chief executive)\b|\b(board|committee|panel) (meeting|paper)\b|\bfor (decision|noting)\b", re.I)
-SERVICE = re.compile(r"(?P<name>(?:[A-Z][\w\u2019'&-]*\s+(?:(?:and|of|the)\s+)?){1,5}"
+SERVICE = re.compile(r"(?P<name>(?:[A-Z][\w\u2019'&-]*\s+(?:(?:and|of|the|&)\s+)?){1,5}"
                      r"(?:Police(?:\s+Service)?|Constabulary|"
                      r"Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)))(?:\u2019s|'s)?\b")
 KINDS = [  # first match wins: (kind, pattern over the title)

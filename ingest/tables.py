@@ -9,6 +9,7 @@ size, or a gap wider than a paragraph's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Line
@@ -31,6 +32,7 @@ class TableSettings:
 
 
 SETTINGS = TableSettings()
+REF_CELL = re.compile(r"^\(?(?:R?\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]|[ivx]{1,4})[.)]?(?=\s+\S)")
 
 
 @dataclass
@@ -140,6 +142,13 @@ def _cells_of(line: Line, columns: list[float], settings: TableSettings) -> list
     if col is not None:
         return [(col, line)]
     start = _column_start(line, columns, settings)
+    ref = REF_CELL.match(line.text)
+    if start == 0 and ref and len(columns) > 1:  # "b) The timeliness ...": a ref cell joined to its text
+        cut = ref.end()
+        return [(0, Line(line.page, line.x0, line.top, columns[1], line.bottom, line.text[:cut].strip(), line.size,
+                         line.bold, line.column, line.box)),
+                (1, Line(line.page, columns[1], line.top, line.x1, line.bottom, line.text[cut:].strip(), line.size,
+                         line.bold, line.column, line.box))]
     if start is None or start + 1 >= len(columns) or start == 0 and len(columns) < 3:
         return None  # in a two-column table a line across both is body text
     boundary = columns[start + 1] - settings.column_slack
@@ -176,14 +185,20 @@ def _split_header(header: list[Line], below: list[Line], settings: TableSettings
 
 
 def _aligned(columns: list[float], header: list[Line], below: list[Line]) -> list[float]:
-    """A centred header cell starts right of its column's text: the column starts where the rows' cells
-    start, between the header cell before it and this one."""
-    starts = sorted({round(ln.x0, 1) for ln in below})
-    out = columns[:1]  # the first column's header sits at the table's left edge
-    for left in columns[1:]:
-        before = max(max((h.x1 for h in header if h.x1 <= left), default=0.0), out[-1] + 1)
-        inside = [x for x in starts if before < x < left and sum(1 for ln in below if abs(ln.x0 - x) <= 2) >= 2]
-        out.append(min(inside) if inside else left)
+    """A centred or padded header cell starts right of its column's text: the column starts where most
+    of the rows' cells start, between the header cell before it and this one (the first column moves
+    at most a little: body text at the margin is not a cell)."""
+    out: list[float] = []
+    for k, left in enumerate(columns):
+        previous = max((h.x1 for h in header if h.x1 <= left), default=0.0)
+        before = left - 10 if k == 0 else max(previous, out[-1] + 1)
+        counts: dict[float, int] = {}
+        for ln in below:
+            if before < ln.x0 < left:
+                key = next((x for x in counts if abs(x - ln.x0) <= 2), round(ln.x0, 1))
+                counts[key] = counts.get(key, 0) + 1
+        best = max(counts.items(), key=lambda kv: (kv[1], -kv[0]), default=(left, 0))
+        out.append(best[0] if best[1] >= 2 else left)
     return out
 
 

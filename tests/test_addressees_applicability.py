@@ -29,6 +29,8 @@ WMP = ForceProfile()
     ("All chief constables in England and Wales should review it.", None, None, ["chief constables"], "yes"),
     ("Police and crime commissioners should commission advocacy services.", None, None,
      ["police and crime commissioners"], "no"),
+    ("West Midlands Police Authority should monitor the force's progress.", None, "West Midlands Police",
+     ["police and crime commissioners"], "no"),
     ("Kent Fire and Rescue Service hasn't done enough to audit high-risk premises.", None,
      "Kent Fire and Rescue Service", ["Kent Fire and Rescue Service"], "no"),
     ("The Home Office and West Mids Police should agree a standard.", None, None,

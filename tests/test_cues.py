@@ -157,7 +157,7 @@ def test_list_intros(text, kind):
     ("Recommendation R6 (to the College of Policing)", "heading", "R6", "", "the College of Policing"),
     ("R6 Develop, working with the NPCC, a training programme.", "bullet", "R6",
      "Develop, working with the NPCC, a training programme.", None),
-    ("Recommendation (ii)", "heading", "(ii)", "", None),
+    ("Recommendation (ii)", "heading", "ii", "", None),  # as a list marker "(ii)" gives it
     ("Cause of concern Governance of the use of force was weak.", "para", None,
      "Governance of the use of force was weak.", None),
 ])

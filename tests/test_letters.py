@@ -67,3 +67,16 @@ def test_a_to_block_names_the_recipients_without_a_salutation():
     lines = [Line(1, 60, 100 + 14 * i, 500, 112 + 14 * i, t, 10, False) for i, t in enumerate(texts)]
     assert letter_recipients([Page(1, 595, 842, "\n".join(texts), lines, 10)]) == [
         "Coventry City Council", "NHS Coventry and Warwickshire Integrated Care Board", "West Midlands Police"]
+
+
+def test_recipients_separated_by_semicolons_over_wrapped_lines():
+    from hmicfrs.extractors.recipients import letter_recipients
+    from hmicfrs.model import Line, Page
+
+    texts = ["From Ofsted, Care Quality Commission, HMICFRS",
+             "Chief Executive, Coventry City Council; Chief Executive, NHS Coventry and", "To",
+             "Warwickshire Integrated Care Board; Chief Constable, West Midlands Police", "Date 9 October 2025",
+             "Dear local partnership leaders"]
+    lines = [Line(1, 60, 100 + 14 * i, 500, 112 + 14 * i, t, 10, False) for i, t in enumerate(texts)]
+    assert letter_recipients([Page(1, 595, 842, "\n".join(texts), lines, 10)]) == [
+        "Coventry City Council", "NHS Coventry and Warwickshire Integrated Care Board", "West Midlands Police"]
