@@ -93,7 +93,8 @@ def test_centred_header_cells_take_the_columns_where_the_rows_start():
 
 
 def test_a_ref_printed_close_to_its_text_is_its_own_cell():
-    header = [Line(1, 93, 100, 111, 112, "Ref", 10, True), Line(1, 266, 100, 380, 112, "Area for improvement", 10, True)]
+    header = [Line(1, 93, 100, 111, 112, "Ref", 10, True),
+              Line(1, 266, 100, 380, 112, "Area for improvement", 10, True)]
     rows = [Line(1, 90, 120, 98, 132, "a)", 10, False),
             Line(1, 125, 120, 480, 132, "The consistency of the hub's records.", 10, False),
             Line(1, 90, 150, 480, 162, "b) The timeliness with which the police share information.", 10, False),
