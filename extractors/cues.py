@@ -120,7 +120,7 @@ def match_label(block: Block) -> Label | None:
             if block.kind != "heading" and not vocabulary().item_start.match(rest):
                 return None  # "Recommendation 3 of the 2019 report was ...": prose that names one
         text = f"{rest} {more}".strip().lstrip(":.\u2013\u2014- ").strip()
-        if any(other.regex.match(text) and other.regex.match(text).group("ref") for other in vocabulary().labels):
+        if any((inner := other.regex.match(text)) and inner.group("ref") for other in vocabulary().labels):
             return None  # "Recommendation 3  Recommendation 5  Area for improvement 2": a list of labels
         return Label(rule, _ref_as_printed(m.group("ref"), first), text, m.group("note"), None)
     return None
