@@ -22,8 +22,9 @@ if TYPE_CHECKING:  # spaCy takes most of a second to import: only a command that
     from spacy.matcher import PhraseMatcher
 
 MODAL = re.compile(r"\b(should|must|needs? to|is to|are to|will need to)\b", re.I)
+# "collaborate with" asks for joint work; "its collaboration with Essex Police" names an arrangement it has
 WORK_WITH = re.compile(
-    r"\b(?:work(?:ing|s)?|jointly|together|in partnership|in consultation|in conjunction|collaborat\w+)"
+    r"\b(?:work(?:ing|s)?|jointly|together|in partnership|in consultation|in conjunction|collaborat(?:e|es|ing))"
     r"\s+with\s+(?P<who>[^.;:]{3,120})", re.I)
 THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the police force)\b(?!\s+(of|for)\b)",
                        re.I)
@@ -39,6 +40,13 @@ SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
     r"(?P<cond>(?:that|which|who|whose|in|with|without|using|where|yet|not|still)\b[^,;:]{3,160}?)(?=\s+(?:should|must|need|are|is|will)\b|$)",
     re.I)
+
+
+SOME = re.compile(r"\b(?:other|neighbouring|neighboring|nearby|partner|some|several|few|many|most|two|three|four|"
+                  r"five|six|seven|eight|nine|ten|\d+)(?:\s+police)?\s*$", re.I)
+# generic bodies whose singular, capitalised after a proper name, is one body's own name
+NAMEABLE = {"police-authorities": "local", "frs": "force"}
+PROPER_NAME = re.compile(r"(?:^|(?<=\s))(?:the\s+)?(?P<name>(?:(?!The\b)[A-Z][\w'\u2019-]*\s+(?:(?:and|of|&)\s+)?){1,4})$")
 
 
 @dataclass(frozen=True)
@@ -106,9 +114,28 @@ def find_bodies(text: str) -> list[tuple[Body, int, int]]:
     # Midlands Police" in "West Midlands Police Authority": another body's name, not the force
     kept = [doc[s:e] for m, s, e in matches
             if not (bodies[nlp.vocab.strings[m]].group == "force" and OTHER_BODY.match(doc[e:].text if e < len(doc)
-                                                                                        else ""))]
+                                                                                        else ""))
+            # "other forces", "the four police forces in Wales": some forces, not every chief constable
+            and not (bodies[nlp.vocab.strings[m]].group == "chief_constables" and SOME.search(doc[:s].text))]
     spans = filter_spans(kept)
-    return [(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], sp.start_char, sp.end_char) for sp in spans]
+    found = []
+    for sp in spans:
+        body = bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]]
+        found.append((_named(body, doc.text, sp.start_char, sp.end_char), sp.start_char, sp.end_char))
+    return found
+
+
+def _named(body: Body, text: str, start: int, end: int) -> Body:
+    """ "West Midlands Police Authority", "Bedfordshire Fire and Rescue Service": a generic body's name
+    printed with capitals after a proper name is one body of that kind, by its own name."""
+    if body.id not in NAMEABLE or not text[start:end][:1].isupper() or text[start:end].lower().endswith("s"):
+        return body
+    m = PROPER_NAME.search(text[:start])
+    name = m.group("name").strip() if m else ""
+    if not name or name.lower() in ("the", "a", "an", "each", "every", "its", "their", "this"):
+        return body
+    full = f"{name} {text[start:end]}"
+    return Body("named-" + full.lower(), full, NAMEABLE[body.id])
 
 
 def subject_of(text: str) -> str:
@@ -121,19 +148,11 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
                     heading: str | None = None, partners: list[str] | None = None) -> Addressees:
     """Canonical addressees of one item. `partners`: the bodies a letter is addressed to, which an item
     of the letter that names no other body is for (see recipients.py)."""
-    source = plain(lead_in) if lead_in else plain(text)
+    text = own_sentences(plain(text))
+    source = plain(lead_in) if lead_in else text
     subject = subject_of(source)
-    found: list[Body] = []
-    pcc_areas: list[str] = []
     plain_subject = plain(subject)
-    for body, start, _end in find_bodies(plain_subject):
-        before = plain_subject[:start].lower()
-        if body.group == "force" and re.search(r"commissioners?\s+for\s+(the\s+)?$", before):
-            pcc_areas.append(body.name)  # "the Police and Crime Commissioner for Kent": the PCC only
-            continue
-        if body.group == "chief_constables" and re.search(r"\bchief constable of\s+$", before):
-            continue
-        found.append(body)
+    found, pcc_areas = _subject_bodies(plain_subject, report_force)
     from_heading = [b for b, _, _ in find_bodies(heading)] if heading else []
     if from_heading and _no_subject(source):
         # "They should ...", "It should ...", or a table row's "Make sure that ...": the heading or the
@@ -146,8 +165,9 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
         for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
-    if report_force and re.search(rf"{re.escape(report_force)}(?!\s+(?:{OTHER_BODY.pattern}))", plain_subject, re.I):
-        found = [_force_body(report_force)]  # "Avon Fire and Rescue Service doesn't ...": the report's own
+    if report_force is None and THE_POLICE.match(plain_subject.strip()) and not any(
+            b.group == "chief_constables" for b in found):
+        found.insert(0, _body("chief-constables"))  # "The police and CPS should" in a national report
     if not found and SERVICES.match(plain_subject.strip()):
         found = [b for b, _, _ in find_bodies("fire and rescue services")]  # "Services should ..." in a fire report
     the_force = THE_FORCE.search(subject)
@@ -176,6 +196,39 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     )
 
 
+def _subject_bodies(subject: str, report_force: str | None) -> tuple[list[Body], list[str]]:
+    """The bodies an item's subject names, and the forces whose PCC alone it names."""
+    own = report_force and re.search(rf"{re.escape(report_force)}(?!\s+(?:{OTHER_BODY.pattern}))", subject, re.I)
+    found: list[Body] = [_force_body(report_force)] if own and report_force else []
+    pcc_areas: list[str] = []
+    for body, start, end in find_bodies(subject):
+        if own and start < own.end() and end > own.start():
+            continue  # "Avon Fire and Rescue Service doesn't ...": the report's own, not a generic body in it
+        before = subject[:start].lower()
+        if body.group == "force" and re.search(r"commissioners?\s+for\s+(the\s+)?$", before):
+            pcc_areas.append(body.name)  # "the Police and Crime Commissioner for Kent": the PCC only
+            continue
+        if body.group == "chief_constables" and re.search(r"\bchief constable of\s+$", before):
+            continue
+        found.append(body)
+    return found, pcc_areas
+
+
+THE_POLICE = re.compile(r"^(?:[^,]{0,60},\s*)?(?:the\s+)?police\b(?!\s*(?:and\s+crime|,\s*fire|authorit|forces?\b|"
+                        r"service|officers?|staff|scotland))", re.I)
+TRAILING_LEAD_IN = re.compile(r"(?<=[.!?])\s+[^.!?]+:\s*$")
+
+
+def own_sentences(text: str) -> str:
+    """The item without a sentence ending in a colon after it: a lead-in to the list below ("Forces in
+    the scheme should:") that was read with the item names that list's addressees, not the item's."""
+    return TRAILING_LEAD_IN.sub("", text)
+
+
+def _body(body_id: str) -> Body:
+    return vocabulary()[2][body_id]
+
+
 PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{0,60},\s*)?(?:they|it|we|each|both|all of them)\s*,?$", re.I)
 
 
@@ -195,9 +248,11 @@ def _recipient_body(name: str) -> Body:
 
 
 def _force_body(name: str) -> Body:
-    for body in vocabulary()[2].values():
-        if body.group == "force" and body.name == name:
-            return body
+    """The report's own force or service by name: a known body (the National Crime Agency in a report
+    on it keeps its group), else a force."""
+    known = [b for b in vocabulary()[2].values() if b.name == name]
+    for body in sorted(known, key=lambda b: b.group != "force"):
+        return body
     return Body("force-" + name.lower(), name, "force")
 
 

@@ -30,7 +30,10 @@ WMP = ForceProfile()
     ("Police and crime commissioners should commission advocacy services.", None, None,
      ["police and crime commissioners"], "no"),
     ("West Midlands Police Authority should monitor the force's progress.", None, "West Midlands Police",
-     ["police and crime commissioners"], "no"),
+     ["West Midlands Police Authority"], "no"),
+    # before 2012: the police authorities, not the commissioners who replaced them
+    ("HMIC recommends that every police authority should, by April 2010, publish its assessment.", None, None,
+     ["police authorities"], "no"),
     ("Kent Fire and Rescue Service hasn't done enough to audit high-risk premises.", None,
      "Kent Fire and Rescue Service", ["Kent Fire and Rescue Service"], "no"),
     ("The Home Office and West Mids Police should agree a standard.", None, None,
