@@ -149,7 +149,7 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     """Canonical addressees of one item. `partners`: the bodies a letter is addressed to, which an item
     of the letter that names no other body is for (see recipients.py)."""
     text = own_sentences(plain(text))
-    source = plain(lead_in) if lead_in else text
+    source = plain(lead_in) if lead_in and not _own_subject(text) else text
     subject = subject_of(source)
     plain_subject = plain(subject)
     found, pcc_areas = _subject_bodies(plain_subject, report_force)
@@ -223,6 +223,13 @@ def own_sentences(text: str) -> str:
     """The item without a sentence ending in a colon after it: a lead-in to the list below ("Forces in
     the scheme should:") that was read with the item names that list's addressees, not the item's."""
     return TRAILING_LEAD_IN.sub("", text)
+
+
+def _own_subject(text: str) -> bool:
+    """Does the item open with a body of its own ("West Midlands Police does not ...")? Then it is a
+    sentence of its own, not the end of a lead-in's sentence, whose subject is not its subject."""
+    named = find_bodies(subject_of(text)) if text[:1].isupper() else []
+    return bool(named) and re.fullmatch(r"(?:the\s+)?", text[:named[0][1]], re.I) is not None
 
 
 def _body(body_id: str) -> Body:
