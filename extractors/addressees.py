@@ -46,7 +46,8 @@ SOME = re.compile(r"\b(?:other|neighbouring|neighboring|nearby|partner|some|seve
                   r"five|six|seven|eight|nine|ten|\d+)(?:\s+police)?\s*$", re.I)
 # generic bodies whose singular, capitalised after a proper name, is one body's own name
 NAMEABLE = {"police-authorities": "local", "frs": "force"}
-PROPER_NAME = re.compile(r"(?:^|(?<=\s))(?:the\s+)?(?P<name>(?:(?!The\b)[A-Z][\w'\u2019-]*\s+(?:(?:and|of|&)\s+)?){1,4})$")
+PROPER_NAME = re.compile(r"(?:^|(?<=\s))(?:the\s+)?"
+                         r"(?P<name>(?:(?!The\b)[A-Z][\w'\u2019-]*\s+(?:(?:and|of|&)\s+)?){1,4})$")
 
 
 @dataclass(frozen=True)

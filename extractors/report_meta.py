@@ -30,7 +30,8 @@ PUBLISHER = re.compile(r"(?:(?:her|his)\s+majesty[\u2019']s|hm)\s+inspectorates?
                        r"(?:\s+and\s+fire\s+(?:and|&)\s+rescue\s+services)?", re.I)
 KINDS = [  # first match wins: (kind, pattern over the title)
     ("super-complaint", r"super-?complaint"),
-    ("progress", r"progress report|progress update|revisit|re-inspection|follow-up|an update on|progress (made )?(on|against)"),
+    ("progress", r"progress report|progress update|revisit|re-inspection|follow-up|an update on|"
+                 r"progress (made )?(on|against)"),
     ("peel", r"\bPEEL\b"),
     ("joint", r"\bjoint\b|criminal justice joint"),
 ]
@@ -101,10 +102,7 @@ OTHER_INSPECTORATE = re.compile(r"\b(?:inspectorate\s+of\s+(?:prisons|probation)
 
 def _refined_kind(kind: str, title: str | None, cover: str, force: str | None) -> str:
     """A report the title does not type: joint when the cover names another inspectorate, the annual
-    assessment, else an inspection of one force or fire and rescue service, else thematic. A PEEL
-    report on no one force (themes across them) is thematic."""
-    if kind == "peel" and force is None:
-        return "thematic"
+    assessment, else an inspection of one force or fire and rescue service, else thematic."""
     if kind != "thematic":
         return kind
     if OTHER_INSPECTORATE.search(cover):

@@ -87,8 +87,6 @@ def test_addressees_and_verdict(text, lead_in, report_force, names, verdict):
      ["Kent Police"], "no"),
     ("Kent Police does not do enough to make sure its use of stop and search is fair. Forces in the scheme should:",
      None, "Kent Police", None, ["Kent Police"], "no"),
-    ("The Police Service of Northern Ireland should review its custody staffing.", None, None, None,
-     ["Police Service of Northern Ireland"], "no"),
 ])
 def test_bodies_named_as_printed(text, lead_in, report_force, heading, names, verdict):
     addr = find_addressees(text, lead_in, report_force, heading)
