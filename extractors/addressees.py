@@ -35,6 +35,10 @@ OTHER_BODY = re.compile(r"(?:(?:county\s+|city\s+|metropolitan\s+borough\s+)?cou
                         r"hospital|trust)\b", re.I)
 SERVICES = re.compile(r"^(?:[^,]{0,60},\s*)?(?:all\s+|the\s+)?(?:fire\s+and\s+rescue\s+)?services"
                       r"(?:\s+(?:in|of|with|that|which|where|whose)\b.*)?$", re.I)
+# "Develop, with the Crown Prosecution Service, a ...", "should evaluate, working with X, whether": a body
+# set off by commas beside the verb acts with the addressee
+ALONGSIDE = re.compile(r"(?:^\W*\w+|\b(?:should|must)\s+\w+)\s*,\s*(?:(?:working|jointly|together|in partnership|"
+                       r"in consultation|in conjunction)\s+)?with\s+(?P<who>[^,.;:]{3,80}),", re.I)
 EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
@@ -157,13 +161,13 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     from_heading = [b for b, _, _ in find_bodies(heading)] if heading else []
     if from_heading and _no_subject(source):
         # "They should ...", "It should ...", or a table row's "Make sure that ...": the heading or the
-        # responsible-body column says who; bodies the text mentions are partners, not addressees
-        found = from_heading
+        # responsible-body column says who; bodies the text mentions are partners ("It should work with
+        # the Home Office to ..."), not addressees, but for one set beside the verb to act with it
+        found = from_heading + [b for m in ALONGSIDE.finditer(text) for b, _, _ in find_bodies(m.group("who"))]
     else:
         if not found:  # a subject that names its body says who; the heading only fills a gap
             found.extend(from_heading)
-        for m in WORK_WITH.finditer(plain(text)):
-            found.extend(b for b, _, _ in find_bodies(m.group("who")))
+        found.extend(_joint(text))
         for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
     if report_force is None and THE_POLICE.match(plain_subject.strip()) and not any(
@@ -195,6 +199,14 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
         condition=cond.group("cond").strip() if cond else None,
         pcc_areas=pcc_areas or None,
     )
+
+
+def _joint(text: str) -> list[Body]:
+    """The bodies an item tells its named addressee to work with: "working with X", "jointly with X",
+    or "with X" set off by commas beside the verb ("evaluate, with HM Courts & Tribunals Service, whether")."""
+    spans = [m.group("who") for m in WORK_WITH.finditer(text)]
+    spans += [m.group("who") for m in ALONGSIDE.finditer(text)]
+    return [b for who in spans for b, _, _ in find_bodies(who)]
 
 
 def _subject_bodies(subject: str, report_force: str | None) -> tuple[list[Body], list[str]]:

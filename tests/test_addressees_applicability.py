@@ -87,6 +87,15 @@ def test_addressees_and_verdict(text, lead_in, report_force, names, verdict):
      ["Kent Police"], "no"),
     ("Kent Police does not do enough to make sure its use of stop and search is fair. Forces in the scheme should:",
      None, "Kent Police", None, ["Kent Police"], "no"),
+    # a body set off by commas beside the verb acts with the addressee; one it is told to work with, when
+    # a heading names the addressee, is a partner
+    ("Build, with the Crown Prosecution Service, one system for sharing case files.", None, None,
+     "Recommendations for the National Police Chiefs' Council",
+     ["National Police Chiefs' Council", "Crown Prosecution Service"], "no"),
+    ("Forces that hold detainees overnight should review, with HM Courts & Tribunals Service, how they are "
+     "produced at court.", None, None, None, ["chief constables", "HM Courts and Tribunals Service"], "conditional"),
+    ("It should work with the Home Office to make the guidance clearer.", None, None,
+     "Recommendation for the Department for Education", ["Department for Education"], "no"),
 ])
 def test_bodies_named_as_printed(text, lead_in, report_force, heading, names, verdict):
     addr = find_addressees(text, lead_in, report_force, heading)
