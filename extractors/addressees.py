@@ -123,24 +123,21 @@ def find_bodies(text: str) -> list[tuple[Body, int, int]]:
             # "other forces", "the four police forces in Wales": some forces, not every chief constable
             and not (bodies[nlp.vocab.strings[m]].group == "chief_constables" and SOME.search(doc[:s].text))]
     spans = filter_spans(kept)
-    found = []
-    for sp in spans:
-        body = bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]]
-        found.append((_named(body, doc.text, sp.start_char, sp.end_char), sp.start_char, sp.end_char))
-    return found
+    return [_named(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], doc.text, sp.start_char, sp.end_char)
+            for sp in spans]
 
 
-def _named(body: Body, text: str, start: int, end: int) -> Body:
+def _named(body: Body, text: str, start: int, end: int) -> tuple[Body, int, int]:
     """ "West Midlands Police Authority", "Bedfordshire Fire and Rescue Service": a generic body's name
-    printed with capitals after a proper name is one body of that kind, by its own name."""
+    printed with capitals after a proper name is one body of that kind, by its own name (and span)."""
     if body.id not in NAMEABLE or not text[start:end][:1].isupper() or text[start:end].lower().endswith("s"):
-        return body
+        return body, start, end
     m = PROPER_NAME.search(text[:start])
     name = m.group("name").strip() if m else ""
-    if not name or name.lower() in ("the", "a", "an", "each", "every", "its", "their", "this"):
-        return body
+    if not m or not name or name.lower() in ("a", "an", "any", "each", "every", "its", "their", "this", "that"):
+        return body, start, end  # "Each Police Authority": a determiner, not a name
     full = f"{name} {text[start:end]}"
-    return Body("named-" + full.lower(), full, NAMEABLE[body.id])
+    return Body("named-" + full.lower(), full, NAMEABLE[body.id]), m.start("name"), end
 
 
 def subject_of(text: str) -> str:
@@ -156,6 +153,7 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     text = own_sentences(plain(text))
     source = plain(lead_in) if lead_in and not _own_subject(text) else text
     subject = subject_of(source)
+    subject = _opening_body(source) or subject
     plain_subject = plain(subject)
     found, pcc_areas = _subject_bodies(plain_subject, report_force)
     from_heading = [b for b, _, _ in find_bodies(heading)] if heading else []
@@ -236,6 +234,17 @@ def own_sentences(text: str) -> str:
     """The item without a sentence ending in a colon after it: a lead-in to the list below ("Forces in
     the scheme should:") that was read with the item names that list's addressees, not the item's."""
     return TRAILING_LEAD_IN.sub("", text)
+
+
+def _opening_body(text: str) -> str | None:
+    """An item with no modal verb that opens with a body ("That the West Midlands Police Authority
+    establishes a committee ... and receives a report from the Force"): its subject is that body."""
+    if MODAL.search(text):
+        return None
+    named = find_bodies(text[:200])
+    if named and re.fullmatch(r"\W*(?:that\s+)?(?:the\s+)?", text[:named[0][1]], re.I):
+        return text[:named[0][2]]
+    return None
 
 
 def _own_subject(text: str) -> bool:

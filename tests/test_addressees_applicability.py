@@ -96,6 +96,14 @@ def test_addressees_and_verdict(text, lead_in, report_force, names, verdict):
      "produced at court.", None, None, None, ["chief constables", "HM Courts and Tribunals Service"], "conditional"),
     ("It should work with the Home Office to make the guidance clearer.", None, None,
      "Recommendation for the Department for Education", ["Department for Education"], "no"),
+    # an older report's "That X does ...": X alone, whatever the sentence goes on to mention
+    ("That the Kent Police Authority sets up a committee to oversee complaints and receives a report from the "
+     "Force at each meeting.", None, "Kent Police", None, ["Kent Police Authority"], "no"),
+    ("That the Force reviews its vetting of staff in sensitive posts.", None, "West Midlands Police", None,
+     ["West Midlands Police"], "yes"),
+    ("Each Police Authority should publish its plan.", None, None, None, ["police authorities"], "no"),
+    ("The Department for Energy Security and Net Zero and the Home Office should review the legislation.", None,
+     None, None, ["Department for Energy Security and Net Zero", "Home Office"], "no"),
 ])
 def test_bodies_named_as_printed(text, lead_in, report_force, heading, names, verdict):
     addr = find_addressees(text, lead_in, report_force, heading)

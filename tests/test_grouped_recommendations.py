@@ -1,5 +1,6 @@
 """Recommendations grouped under "For the ..." headings in a report on a specialist force: the heading
-says who "the authority" is, and a body named beside the force (not a police body) is kept."""
+says who "it" is (a police authority, named as printed), and a body named beside the force that is not
+a police body is kept."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ LINES = [  # (text, font, size, x); a numbered item's text runs on at x=78
     ("following recommendations.", "Helvetica", 10, 60),
     ("For the Civil Nuclear Police Authority", "Helvetica-Bold", 12, 60),
     ("1.", "Helvetica", 10, 60),
-    ("By 31 May 2027, the authority should make sure that its plan for the constabulary sets out how", "Helvetica",
+    ("By 31 May 2027, it should make sure that its plan for the constabulary sets out how it will", "Helvetica",
      10, 78),
-    ("it will measure the time officers take to reach each site.", "Helvetica", 10, 78),
+    ("measure the time officers take to reach each site.", "Helvetica", 10, 78),
     ("For the Civil Nuclear Constabulary and Network Rail", "Helvetica-Bold", 12, 60),
     ("2.", "Helvetica", 10, 60),
     ("By 30 September 2027, the Civil Nuclear Constabulary and Network Rail should agree how officers", "Helvetica",
