@@ -73,7 +73,10 @@ def continues(draft: Draft, block: Block) -> bool:
         return not ends_sentence(text_so_far) or text_so_far.endswith(":")
     if sub_item(draft, block):
         return True
-    return bool(block.text[:1].islower()) and block.kind != "bullet"
+    if block.kind == "bullet" and (block.marker is not None or block.bullet_glyph or ends_sentence(text_so_far)
+                                   or text_so_far.endswith(":")):
+        return False
+    return bool(block.text[:1].islower())  # a wrapped line, perhaps set with a hanging indent
 
 
 def wrapped_over_page(draft: Draft, block: Block) -> bool:

@@ -13,16 +13,18 @@ Copies of one item (summary list and chapter) are merged into one finding with a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Block, Finding
 from .assembly import continues, continues_sentence, split_list_lines, split_trailing_lead_in, wrapped_over_page
 from .cues import (
     Label,
+    TableRoles,
     heading_kind,
     is_caption,
     is_definition,
     is_glossary_heading,
+    is_history_heading,
     list_intro_kind,
     looks_like_item,
     match_addressee_heading,
@@ -35,7 +37,8 @@ from .cues import (
     table_roles,
 )
 from .cues import is_practice as is_practice_heading
-from .merge import Draft, merge_drafts
+from .merge import Draft, merge_drafts, same_item
+from .text import ends_sentence
 
 MIN_WORDS = 5
 LEADER_DOTS = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\b|\u2026\s*\d{1,3}\b")
@@ -69,6 +72,7 @@ class Context:
     in_glossary: bool = False  # under a "Glossary" / "About this inspection" heading: definitions, not items
     table_draft: Draft | None = None  # the last table row's item, which a row split by a page break continues
     table_header: list[str] | None = None  # ... in a table with the same header row, repeated on the next page
+    history: float | None = None  # in an annex on an earlier report's items: the size of its heading
 
 
 @dataclass
@@ -83,7 +87,7 @@ def extract_findings(blocks: list[Block]) -> Extraction:
     for block in blocks:
         walk.step(block)
     walk.close()
-    return Extraction(merge_drafts(walk.drafts), walk.rejections)
+    return Extraction(merge_drafts(walk.earlier_dropped()), walk.rejections)
 
 
 class _Walk:
@@ -107,9 +111,32 @@ class _Walk:
         if draft.kind == "cause_of_concern":
             self.ctx.cause = draft
 
+    def earlier_dropped(self) -> list[Draft]:
+        """The drafts without the rows of a progress table whose numbers this report's own items use
+        for other texts: "1 | The Home Office should ... | Not implemented" under last year's
+        recommendations, beside this year's "Recommendation 1" (a report's items are numbered once)."""
+        own: dict[tuple[str, str], list[Draft]] = {}
+        for draft in self.drafts:
+            if draft.ref and not draft.restated:
+                own.setdefault((draft.kind, _plain_ref(draft.ref)), []).append(draft)
+        kept = []
+        for draft in self.drafts:
+            others = own.get((draft.kind, _plain_ref(draft.ref or ""))) if draft.restated else None
+            if others and not any(same_item(draft, other) for other in others):
+                self.reject("reject-earlier-report", draft.pages[0], draft.text)
+                continue
+            if draft.echo and not any(same_item(draft, other) for other in self.drafts if not other.echo):
+                self.reject("reject-numbered-paragraph", draft.pages[0], draft.text)
+                continue
+            kept.append(draft)
+        return kept
+
     def rejected(self, draft: Draft) -> bool:
         """Rejection rules for an assembled candidate: too short to be an item, or a definition."""
         page = draft.pages[0] if draft.pages else 0
+        if self.ctx.history is not None:
+            self.reject("reject-earlier-report", page, draft.text)  # "Annex A: Progress on our 2019 recommendations"
+            return True
         if re.fullmatch(r"\[[^\]]*\]\.?", draft.text.strip()):
             self.reject("reject-editorial-note", page, draft.text)  # "[This recommendation has been discharged.]"
             return True
@@ -196,7 +223,9 @@ class _Walk:
         ctx = self.ctx
         text = block.text
         if self.current is not None and self.current.open_for_text and not _frames(text):
-            return  # a heading between a label and its text (a page's running title)
+            if looks_like_item(text) or len(block.lines) > 1 and ends_sentence(text):
+                self.current.add(block)  # the label's text set in bold under it
+            return  # else a heading between a label and its text (a page's running title)
         if is_caption(text):
             return  # a figure's or table's caption: not a heading of the text around it
         lead = match_lead_in(text)
@@ -206,6 +235,11 @@ class _Walk:
             return
         self.close()
         ctx.lead_in, ctx.list_owner, ctx.table_draft = None, False, None
+        size = block.lines[0].size
+        if ctx.history is not None and size >= ctx.history - 0.5:
+            ctx.history = None  # the next section at the annex's level
+        if is_history_heading(text):
+            ctx.history = size
         if is_practice_heading(text):
             ctx.in_practice, ctx.practice_box = True, block.box
             self.reject("reject-practice", block.page, text)
@@ -262,8 +296,11 @@ class _Walk:
                 and not ctx.section_has_labels:
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", strip_marker(text))
             return
-        if block.marker is not None and ctx.section_kind is not None and looks_like_item(text):
-            self.reject("reject-numbered-paragraph", block.page, text)
+        unnumbered = text[len(block.marker):].strip() if block.marker and text.startswith(block.marker) else text
+        if block.marker is not None and ctx.section_kind is not None and looks_like_item(unnumbered):
+            # a numbered paragraph of a summary: kept only as a copy of an item found elsewhere
+            self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", unnumbered).echo = True
+            return
         ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, False  # running text ends a list
 
     def list_item(self, block: Block) -> None:
@@ -300,25 +337,31 @@ class _Walk:
         return draft
 
     def row(self, block: Block) -> None:
-        """A table row: an item where the table's header names a findings column; else its first cell
-        is read as a paragraph (a summary table that prints "Recommendation 1" above each text)."""
+        """A table row: an item where the table's header names a findings column, or where a cell of
+        the row is a label ("Recommendation 1" in a Type column); else its first cell is read as a
+        paragraph (a summary table that prints "Recommendation 1" above each text)."""
         ctx = self.ctx
         header = [head for head, _ in block.cells or []]
         roles = table_roles(header)
         cells = [text for _, text in block.cells or []]
         if roles is None:
-            first = block.cell_lines[0] if block.cell_lines else []
-            if first:
-                self.step(Block("heading" if all(ln.bold for ln in first) else "para", first,
-                                first_on_page=block.first_on_page))
-            return
+            labelled = _label_cell(block)
+            if labelled is None:
+                first = block.cell_lines[0] if block.cell_lines else []
+                if first:
+                    self.step(Block("heading" if all(ln.bold for ln in first) else "para", first,
+                                    first_on_page=block.first_on_page))
+                return
+            at, label = labelled
+            others = [i for i in range(len(cells)) if i != at]
+            roles = TableRoles(label.rule.kind, max(others, key=lambda i: len(cells[i])), None, None, None)
+            ref = label.ref
+        else:
+            ref = cells[roles.ref].strip().strip("().") if roles.ref is not None and cells[roles.ref].strip() else None
         self.close()
         text = cells[roles.item]
-        ref = cells[roles.ref].strip().strip("().") if roles.ref is not None and cells[roles.ref].strip() else None
-        draft_before = ctx.table_draft
-        continued = draft_before is not None and ctx.table_header == header and block.page > draft_before.pages[-1]
-        if ref is None and block.first_on_page and continued and text:
-            ctx.table_draft.add(block, text, wrapped=True)  # a row split by a page break: its text goes on
+        if ref is None and text and self._row_goes_on(block, header, cells, roles.item):
+            ctx.table_draft.add(block, text, wrapped=True)  # a row split by a page break, or a wrapped line
             return
         if not text:
             return
@@ -328,9 +371,37 @@ class _Walk:
         draft.heading_addressee = body or ctx.addressee
         if roles.deadline is not None:
             draft.timescale = cells[roles.deadline].strip() or None
+        if roles.status is not None:
+            draft.status, draft.restated = cells[roles.status].strip() or None, True
         if not self.rejected(draft):
             self.drafts.append(draft)
             ctx.table_draft, ctx.table_header = draft, header
+
+    def _row_goes_on(self, block: Block, header: list[str], cells: list[str], item: int) -> bool:
+        """Does this row carry on the last row's item: the same table's row cut by a page break, or a
+        line of the item's cell read as a row of its own (its other cells empty, its text mid-sentence)?"""
+        before = self.ctx.table_draft
+        if before is None or self.ctx.table_header != header:
+            return False
+        if block.page > before.pages[-1]:
+            return block.first_on_page
+        alone = not any(text.strip() for i, text in enumerate(cells) if i != item)
+        return alone and (cells[item][:1].islower() or not ends_sentence(before.text))
+
+def _label_cell(block: Block) -> tuple[int, Label] | None:
+    """The cell of a table row that is only a numbered label ("Recommendation 1", "AFI 2"), and the label."""
+    for i, lines in enumerate(block.cell_lines or []):
+        if not lines or len(lines) > 3:
+            continue
+        one = replace(lines[0], text=block.cells[i][1])  # "Area for / improvement 1" wrapped in a narrow cell
+        label = match_label(Block("para", [one]))
+        if label is not None and label.ref and not label.text and not label.addressee:
+            return i, label
+    return None
+
+
+def _plain_ref(ref: str) -> str:
+    return ref.strip("().").lower()
 
 
 def _list_kind(section_kind: str | None) -> str:

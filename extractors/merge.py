@@ -49,6 +49,8 @@ class Draft:
     from_list: bool = False  # a list item (a lead-in's bullet, a numbered line)
     status: str | None = None
     timescale: str | None = None
+    restated: bool = False  # a row of a table that gives each item's progress: perhaps an earlier report's
+    echo: bool = False  # a numbered paragraph of a summary: only a copy of an item found elsewhere
 
     @property
     def open_for_text(self) -> bool:
@@ -122,6 +124,11 @@ def _findings(drafts: list[Draft]) -> list[Finding]:
     ) for d in drafts]
 
 
+def same_item(a: Draft, b: Draft) -> bool:
+    """Are two drafts copies of one item?"""
+    return a.kind == b.kind and _same_item(a, normalise_for_compare(a.text), b, normalise_for_compare(b.text))
+
+
 def _same_item(a: Draft, a_norm: str, b: Draft, b_norm: str) -> bool:
     if a.ref and b.ref:
         same_ref = a.ref.strip("().").lower() == b.ref.strip("().").lower()  # "(i)" and "i" are one ref
@@ -138,6 +145,8 @@ def _same_item(a: Draft, a_norm: str, b: Draft, b_norm: str) -> bool:
 
 def _better(a: Draft, b: Draft) -> Draft:
     """The copy to keep: a boxed chapter copy over a summary line, else the fuller text."""
+    if a.echo != b.echo:
+        return b if a.echo else a
     if (a.box is not None) != (b.box is not None):
         return a if a.box is not None else b
     return a if len(a.text) >= len(b.text) else b
