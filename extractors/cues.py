@@ -49,6 +49,7 @@ class Vocabulary:
     definition: re.Pattern
     caption: re.Pattern
     history_heading: re.Pattern
+    contents_heading: re.Pattern
     list_intro: re.Pattern
     recommend_that: re.Pattern
     columns: dict[str, re.Pattern]
@@ -67,11 +68,13 @@ def vocabulary() -> Vocabulary:
                 for r in data["sections"]]
     heading = data["addressee_heading"]
     deadline = r"(?i:(?:by|within|with|not later than|no later than|before)\b[^,]{0,60},\s*)?"
-    subject = rf"(?:(?i:{data['item_subjects']})\b|{data['role_subject']}\b|{data['named_subject']})"
+    subject = rf"(?:(?i:{data['item_subjects']})\b|{data['named_subject']})"
     # "Chief constables of forces which share a property store ... should": a qualified subject
     qualified = rf"(?i:{data['item_subjects']})\s+(?i:of|in|for|at|with|that|which|who|whose)\b[^.;:]{{0,120}}?"
     item_start = re.compile(rf"^(?:{deadline}(?:{qualified}|{subject}(?:\s*,[^,]{{0,100}},)?)\s+(?i:{data['modals']})\b"
-                            rf"|(?i:{data['recommend_that']}))")
+                            rf"|(?i:{data['recommend_that']})"
+                            rf"|{deadline}{data['role_subject']}\s+(?i:should|must)\b"  # "Custody officers should"
+                            rf"|That\s+{subject}\s+[a-z]+s\b)")  # "That the Force develops ...": HMIC's older style
     return Vocabulary(
         labels=labels, sections=sections,
         section_addressee=re.compile(rf"^{data['section_addressee']}$", re.I),
@@ -84,6 +87,7 @@ def vocabulary() -> Vocabulary:
         definition=re.compile(rf"^{data['glossary']['definition']}", re.I),
         caption=re.compile(rf"^{data['caption']}", re.I),
         history_heading=re.compile(rf"^{data['history_heading']}", re.I),
+        contents_heading=re.compile(rf"^(?:{data['contents_heading']})$", re.I),
         list_intro=re.compile(data["list_intro"]["pattern"], re.I),
         recommend_that=re.compile(rf"^{data['recommend_that']}", re.I),
         columns={role: re.compile(rf"^(?:{pattern})$", re.I) for role, pattern in data["table_columns"].items()},
@@ -216,8 +220,8 @@ def match_addressee_heading(text: str) -> str | None:
 def match_lead_in(text: str) -> str | None:
     """A sentence ending in a colon that tells a body what to do: the items of the list below finish it."""
     text = text.strip()
-    if not text.endswith(":") or len(text) > 320:
-        return None
+    if not text.endswith(":") or len(text) > 320 or re.match(r"(?:what|which|how|where|who)\b", text, re.I):
+        return None  # "What needs to improve:" asks, it tells no body what to do
     matches = list(vocabulary().lead_in.finditer(text))
     if not matches:
         return None
@@ -285,6 +289,11 @@ def is_definition(text: str) -> bool:
 def is_history_heading(text: str) -> bool:
     """ "Annex A: Progress on our 2019 recommendations": an annex on an earlier report's items."""
     return bool(vocabulary().history_heading.match(text.strip()))
+
+
+def is_contents_heading(text: str) -> bool:
+    """ "Contents", "In this letter": the lines below name the report's parts."""
+    return bool(vocabulary().contents_heading.match(text.strip().rstrip(":")))
 
 
 def is_caption(text: str) -> bool:

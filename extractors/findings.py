@@ -22,6 +22,7 @@ from .cues import (
     TableRoles,
     heading_kind,
     is_caption,
+    is_contents_heading,
     is_definition,
     is_glossary_heading,
     is_history_heading,
@@ -73,6 +74,8 @@ class Context:
     table_draft: Draft | None = None  # the last table row's item, which a row split by a page break continues
     table_header: list[str] | None = None  # ... in a table with the same header row, repeated on the next page
     history: float | None = None  # in an annex on an earlier report's items: the size of its heading
+    contents: tuple[int, int | None] | None = None  # under a "Contents" / "In this letter" heading: its page and box
+    assessing: bool = False  # after a list item's status line: the revisit's assessment of it, then the next item
 
 
 @dataclass
@@ -87,7 +90,7 @@ def extract_findings(blocks: list[Block]) -> Extraction:
     for block in blocks:
         walk.step(block)
     walk.close()
-    return Extraction(merge_drafts(walk.earlier_dropped()), walk.rejections)
+    return Extraction(merge_drafts(walk.settled()), walk.rejections)
 
 
 class _Walk:
@@ -111,16 +114,23 @@ class _Walk:
         if draft.kind == "cause_of_concern":
             self.ctx.cause = draft
 
-    def earlier_dropped(self) -> list[Draft]:
-        """The drafts without the rows of a progress table whose numbers this report's own items use
-        for other texts: "1 | The Home Office should ... | Not implemented" under last year's
-        recommendations, beside this year's "Recommendation 1" (a report's items are numbered once)."""
+    def settled(self) -> list[Draft]:
+        """The drafts without: the rows of a progress table whose numbers this report's own items use
+        for other texts ("1 | The Home Office should ... | Not implemented" under last year's
+        recommendations, beside this year's "Recommendation 1": a report numbers its items once); a
+        summary's numbered paragraphs that copy no item; a "What needs to improve" summary of findings
+        in a report that makes recommendations of its own."""
         own: dict[tuple[str, str], list[Draft]] = {}
         for draft in self.drafts:
             if draft.ref and not draft.restated:
                 own.setdefault((draft.kind, _plain_ref(draft.ref)), []).append(draft)
         kept = []
+        recommends_elsewhere = any(d.kind == "recommendation" and not d.echo for d in self.drafts)
         for draft in self.drafts:
+            if recommends_elsewhere and draft.rule.startswith("section-needs-to-improve"):
+                # "What is working well / What needs to improve" beside the report's own recommendations
+                self.reject("reject-findings-summary", draft.pages[0], draft.text)
+                continue
             others = own.get((draft.kind, _plain_ref(draft.ref or ""))) if draft.restated else None
             if others and not any(same_item(draft, other) for other in others):
                 self.reject("reject-earlier-report", draft.pages[0], draft.text)
@@ -130,6 +140,19 @@ class _Walk:
                 continue
             kept.append(draft)
         return kept
+
+    def titles_section(self, block: Block, label: Label) -> bool:
+        """ "Cause of concern" as a chapter heading over narrative, then the cause of concern's own box
+        with its label in smaller type: the first named the chapter, not an item."""
+        draft = self.current
+        return (draft is not None and draft.label_size is not None and draft.ref is None and label.ref is None
+                and draft.kind == label.rule.kind and draft.box is None and block.box is not None
+                and draft.label_size > block.lines[0].size + 1)
+
+    def in_narrative(self) -> bool:
+        """Running text: no findings section, addressee heading or cause of concern above, no item open."""
+        ctx = self.ctx
+        return ctx.section_kind is None and ctx.addressee is None and ctx.cause is None and self.current is None
 
     def rejected(self, draft: Draft) -> bool:
         """Rejection rules for an assembled candidate: too short to be an item, or a definition."""
@@ -156,14 +179,16 @@ class _Walk:
         self.rejections.append(Rejection(rule, page, text[:200]))
 
     def step(self, block: Block) -> None:
+        ctx = self.ctx
         head, tail = split_trailing_lead_in(block)
-        if tail is not None:  # "... poor behaviour." / "The Home Office ... should:" printed as one paragraph
+        if tail is not None and not self.in_narrative():  # "... poor behaviour." / "The Home Office ... should:"
             self.step(head)
             self.step(tail)
             return
-        ctx = self.ctx
         if ctx.practice_box is not None and block.box != ctx.practice_box:
             ctx.in_practice, ctx.practice_box = False, None  # out of the practice box
+        if ctx.contents is not None and ctx.contents != (block.page, block.box):
+            ctx.contents = None  # the contents box or page has ended
         label = match_label(block) if block.kind in ("heading", "para", "bullet") else None
         if label is not None:
             self.label(block, label)
@@ -178,6 +203,7 @@ class _Walk:
             status = status_of(block.text)
             if status and not self.current.status:
                 self.current.status = status
+                ctx.assessing = self.current.from_list
                 return
         if block.kind == "heading":
             self.heading(block)
@@ -190,8 +216,15 @@ class _Walk:
         self.unlabelled(block)
 
     def label(self, block: Block, label: Label) -> None:
+        if self.titles_section(block, label):
+            self.reject("reject-section-heading", block.page, self.current.text)
+            self.current = None
         self.close()
         ctx = self.ctx
+        ctx.assessing = False
+        if ctx.contents is not None:
+            self.reject("reject-contents", block.page, block.text)  # "Cause of concern 2: governance" in a contents box
+            return
         if ctx.practice_box is not None and block.box == ctx.practice_box:
             self.reject("reject-practice", block.page, block.text)
             return
@@ -208,7 +241,9 @@ class _Walk:
             ctx.cause = None  # ... until another kind of item comes
         if label.text:
             draft.add(block, label.text)
-        if ctx.lead_in is not None and not label.text[:1].isupper():
+        elif block.kind == "heading":
+            draft.label_size = block.lines[0].size
+        if ctx.lead_in is not None and not label.text[:1].isupper() and draft.kind != "cause_of_concern":
             draft.lead_in = ctx.lead_in  # "R1 make sure ..." under "Chief fire officers should:"
             draft.from_list = True
             if draft.kind == "recommendation":
@@ -222,6 +257,7 @@ class _Walk:
     def heading(self, block: Block) -> None:
         ctx = self.ctx
         text = block.text
+        ctx.assessing = False
         if self.current is not None and self.current.open_for_text and not _frames(text):
             if looks_like_item(text) or len(block.lines) > 1 and ends_sentence(text):
                 self.current.add(block)  # the label's text set in bold under it
@@ -235,6 +271,7 @@ class _Walk:
             return
         self.close()
         ctx.lead_in, ctx.list_owner, ctx.table_draft = None, False, None
+        ctx.contents = (block.page, block.box) if is_contents_heading(text) else None
         size = block.lines[0].size
         if ctx.history is not None and size >= ctx.history - 0.5:
             ctx.history = None  # the next section at the annex's level
@@ -265,11 +302,19 @@ class _Walk:
         """A paragraph or list item with no label: an item if its context or its own words say so."""
         ctx = self.ctx
         text = block.text
+        if ctx.assessing and block.kind == "para" and block.marker is None:
+            return  # "(a) ... / Status: Partially completed / Crews told us ...": the list goes on after it
+        ctx.assessing = False
         if len(block.lines) == 1 and block.marker is None and match_section(text) is not None:
             self.heading(block)  # "Recommendations (2024)" set as a plain line: a heading all the same
             return
-        if block.marker is None and not block.bullet_glyph and text.rstrip().endswith(":"):
+        unnumbered = text[len(block.marker):].strip() if block.marker and text.startswith(block.marker) else text
+        numbered_paragraph = block.marker is not None and "." in block.marker.rstrip(".")
+        if (block.marker is None or numbered_paragraph) and not block.bullet_glyph and text.rstrip().endswith(":"):
+            text = unnumbered  # "3.1 HMIC makes the following recommendations:"
             lead = match_lead_in(text)
+            if lead is not None and self.in_narrative() and re.search(r"[.!?]\s+\S", text):
+                lead = None  # "The force is in the scheme. Forces in the scheme should:": what the narrative quotes
             intro = list_intro_kind(text) if lead is None else None
             if intro is not None:  # "We make the following recommendations:": the list is of that kind
                 ctx.section_kind = ctx.section_kind or intro
@@ -296,7 +341,6 @@ class _Walk:
                 and not ctx.section_has_labels:
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", strip_marker(text))
             return
-        unnumbered = text[len(block.marker):].strip() if block.marker and text.startswith(block.marker) else text
         if block.marker is not None and ctx.section_kind is not None and looks_like_item(unnumbered):
             # a numbered paragraph of a summary: kept only as a copy of an item found elsewhere
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", unnumbered).echo = True
@@ -346,13 +390,13 @@ class _Walk:
         cells = [text for _, text in block.cells or []]
         if roles is None:
             labelled = _label_cell(block)
-            if labelled is None:
+            if labelled is None or not any(text.strip() for i, text in enumerate(cells) if i != labelled[0]):
                 first = block.cell_lines[0] if block.cell_lines else []
                 if first:
                     self.step(Block("heading" if all(ln.bold for ln in first) else "para", first,
                                     first_on_page=block.first_on_page))
                 return
-            at, label = labelled
+            at, label = labelled  # "text | Recommendation 1 | 3.4": the label's cell gives kind and ref
             others = [i for i in range(len(cells)) if i != at]
             roles = TableRoles(label.rule.kind, max(others, key=lambda i: len(cells[i])), None, None, None)
             ref = label.ref
