@@ -80,9 +80,13 @@ def continues(draft: Draft, block: Block) -> bool:
 
 
 def wrapped_over_page(draft: Draft, block: Block) -> bool:
-    """A list item's sentence that a page break cut carries on at the top of the next page."""
-    return (draft.from_list and block.first_on_page and block.marker is None and not block.bullet_glyph
-            and not END_OF_ITEM.search(draft.parts[-1]) if draft.parts else False)
+    """A list item's sentence that a page break cut carries on at the top of the next page, or a
+    paragraph's sentence carries on in lines set with a hanging indent."""
+    if not draft.parts or block.marker is not None or block.bullet_glyph:
+        return False
+    if not draft.from_list and block.kind == "bullet":
+        return block.text[:1].islower() and not ends_sentence(draft.parts[-1])
+    return draft.from_list and block.first_on_page and not END_OF_ITEM.search(draft.parts[-1])
 
 
 def sub_item(draft: Draft, block: Block) -> bool:

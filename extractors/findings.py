@@ -38,7 +38,7 @@ from .cues import (
     table_roles,
 )
 from .cues import is_practice as is_practice_heading
-from .merge import Draft, merge_drafts, same_item
+from .merge import Draft, merge_drafts, same_item, same_text
 from .text import ends_sentence
 
 MIN_WORDS = 5
@@ -101,6 +101,7 @@ class _Walk:
         self.drafts: list[Draft] = []
         self.rejections: list[Rejection] = []
         self.current: Draft | None = None
+        self.after_heading = False  # the block before this one was a heading
 
     def close(self) -> None:
         draft, self.current = self.current, None
@@ -132,7 +133,7 @@ class _Walk:
                 self.reject("reject-findings-summary", draft.pages[0], draft.text)
                 continue
             others = own.get((draft.kind, _plain_ref(draft.ref or ""))) if draft.restated else None
-            if others and not any(same_item(draft, other) for other in others):
+            if others and not any(same_text(draft, other) for other in others):
                 self.reject("reject-earlier-report", draft.pages[0], draft.text)
                 continue
             if draft.echo and not any(same_item(draft, other) for other in self.drafts if not other.echo):
@@ -179,11 +180,15 @@ class _Walk:
         self.rejections.append(Rejection(rule, page, text[:200]))
 
     def step(self, block: Block) -> None:
+        self.read(block)
+        self.after_heading = block.kind == "heading"
+
+    def read(self, block: Block) -> None:
         ctx = self.ctx
         head, tail = split_trailing_lead_in(block)
         if tail is not None and not self.in_narrative():  # "... poor behaviour." / "The Home Office ... should:"
-            self.step(head)
-            self.step(tail)
+            self.read(head)
+            self.read(tail)
             return
         if ctx.practice_box is not None and block.box != ctx.practice_box:
             ctx.in_practice, ctx.practice_box = False, None  # out of the practice box
@@ -273,8 +278,8 @@ class _Walk:
         ctx.lead_in, ctx.list_owner, ctx.table_draft = None, False, None
         ctx.contents = (block.page, block.box) if is_contents_heading(text) else None
         size = block.lines[0].size
-        if ctx.history is not None and size >= ctx.history - 0.5:
-            ctx.history = None  # the next section at the annex's level
+        if ctx.history is not None and size >= ctx.history - 0.5 and not self.after_heading:
+            ctx.history = None  # the next section at the annex's level (not the annex heading's second line)
         if is_history_heading(text):
             ctx.history = size
         if is_practice_heading(text):

@@ -130,6 +130,11 @@ def same_item(a: Draft, b: Draft) -> bool:
     return a.kind == b.kind and _same_item(a, normalise_for_compare(a.text), b, normalise_for_compare(b.text))
 
 
+def same_text(a: Draft, b: Draft) -> bool:
+    """Do two drafts print one text, whatever their refs say?"""
+    return _same_text(normalise_for_compare(a.text), normalise_for_compare(b.text))
+
+
 def _same_item(a: Draft, a_norm: str, b: Draft, b_norm: str) -> bool:
     if a.ref and b.ref:
         same_ref = a.ref.strip("().").lower() == b.ref.strip("().").lower()  # "(i)" and "i" are one ref
@@ -137,6 +142,10 @@ def _same_item(a: Draft, a_norm: str, b: Draft, b_norm: str) -> bool:
                                    or fuzz.partial_ratio(a_norm, b_norm) >= MERGE.same_ref_partial)
     if (a.lead_in or None) != (b.lead_in or None) and a.lead_in and b.lead_in:
         return False
+    return _same_text(a_norm, b_norm)
+
+
+def _same_text(a_norm: str, b_norm: str) -> bool:
     if fuzz.ratio(a_norm, b_norm) >= MERGE.unnumbered_ratio:
         return True
     short, long_ = sorted((a_norm, b_norm), key=len)
