@@ -115,7 +115,8 @@ REVISIT_A = "review its site-specific risk information, starting with the premis
 REVISIT_B = "make sure that crews can reach this information on every fire engine."
 REVISIT = Family(
     "revisit", "Cause of concern revisit: Wessex Fire and Rescue Service", "14 March 2026",
-    [Box("In this letter", ["Background", "Cause of concern 1: risk information", "Next steps"]),
+    [Box("In this letter", ["Background", "Cause of concern 1: risk information", "Next steps",
+                            "Annex: summary of progress"]),
      H("Cause of concern 1: risk information"),
      H("Cause of concern (2025)", 2), P(REVISIT_COC),
      H("Recommendations (2025)", 2), P(REVISIT_LEAD),
