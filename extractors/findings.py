@@ -142,13 +142,12 @@ class _Walk:
             kept.append(draft)
         return kept
 
-    def titles_section(self, block: Block, label: Label) -> bool:
+    @staticmethod
+    def titles_section(draft: Draft, block: Block, label: Label) -> bool:
         """ "Cause of concern" as a chapter heading over narrative, then the cause of concern's own box
         with its label in smaller type: the first named the chapter, not an item."""
-        draft = self.current
-        return (draft is not None and draft.label_size is not None and draft.ref is None and label.ref is None
-                and draft.kind == label.rule.kind and draft.box is None and block.box is not None
-                and draft.label_size > block.lines[0].size + 1)
+        return (draft.label_size is not None and draft.ref is None and draft.kind == label.rule.kind
+                and draft.box is None and block.box is not None and draft.label_size >= 1.15 * block.lines[0].size)
 
     def in_narrative(self) -> bool:
         """Running text: no findings section, addressee heading or cause of concern above, no item open."""
@@ -221,10 +220,10 @@ class _Walk:
         self.unlabelled(block)
 
     def label(self, block: Block, label: Label) -> None:
-        if self.titles_section(block, label):
-            self.reject("reject-section-heading", block.page, self.current.text)
-            self.current = None
         self.close()
+        if self.drafts and self.titles_section(self.drafts[-1], block, label):
+            heading = self.drafts.pop()
+            self.reject("reject-section-heading", heading.pages[0], heading.text)
         ctx = self.ctx
         ctx.assessing = False
         if ctx.contents is not None:

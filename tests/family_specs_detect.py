@@ -64,6 +64,7 @@ ANNUAL_1 = ("The Home Office should, by the end of 2026, set out a funding plan 
             "their budgets for at least three years.")
 ANNUAL_2 = ("Chief constables should make sure that investigators have manageable workloads, and should monitor "
             "them every month.")
+ANNUAL_AFI = "Forces should make better use of stalking protection orders to keep victims safe."
 ANNUAL = Family(
     "annual", "The State of Policing: the annual assessment of policing in England and Wales 2026", "9 July 2026",
     [H("Summary of recommendations"),
@@ -72,6 +73,8 @@ ANNUAL = Family(
      H("Part 1: The state of policing"), P(PROSE), P(PROSE),
      P("RECOMMENDATION 1", bold=True), P(ANNUAL_1, bold=True), P(PROSE),
      P("RECOMMENDATION 2", bold=True), P(ANNUAL_2, bold=True), P(PROSE),
+     H("Area for improvement"), P("Audit arrangements are in place, but their findings are not always acted on."),
+     P(PROSE), Label("Area for improvement 1", ANNUAL_AFI),
      PAGEBREAK,
      H("Part 2: Progress on last year\u2019s recommendations"),
      Grid([["No.", "Recommendation (2025)", "Progress"],
@@ -80,7 +83,8 @@ ANNUAL = Family(
           [0.1, 0.65, 0.25]),
      P(PROSE)],
     [Expected("recommendation", "1", ANNUAL_1, ("Home Office",), "no", deadline="2026-12-31"),
-     Expected("recommendation", "2", ANNUAL_2, CC, "yes")],
+     Expected("recommendation", "2", ANNUAL_2, CC, "yes"),
+     Expected("area_for_improvement", "1", ANNUAL_AFI, CC, "yes")],
 )
 
 # (14) A Word-era force report and a summary of findings beside numbered recommendations -------------

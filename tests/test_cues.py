@@ -203,6 +203,7 @@ def test_an_index_of_short_titles_is_no_label(lines):
     ("Custody officers should make sure that detainees know why they are held.", True),
     ("Senior leaders must explain their decisions to staff.", True),
     ("That the Force develops a strategy for its professional standards department.", True),
+    ("By 30 June 2026, the authority should publish its plan.", True),  # the body an addressee heading names
     ("Some officers should have been told.", False),  # a quantity of people, not a role
     ("Local policing teams need to improve their files.", False),  # a role with a weaker modal: narrative
     ("What needs to improve is the timeliness of files.", False),
