@@ -31,6 +31,9 @@ class LayoutSettings:
     baseline_share: float = 0.3  # share of the font size two runs' baselines may differ by on one line
     baseline_points: float = 2.0  # ... and at least this many points
     space_share: float = 0.15  # a gap between runs wider than this share of the font size is a space
+    # ... except between two runs of one glyph each (a print that places every glyph on its own): there
+    # letter-spacing and the side bearings of a narrow glyph (a tabular "1") reach 0.17, a word space 0.2
+    glyph_space_share: float = 0.18
     box_slack: float = 2.0  # points a line's centre may stray outside a shaded box and still be in it
     gutter_min_lines: int = 8  # body lines a page needs before two columns are looked for
     gutter_min_side: int = 4  # body lines each column needs
@@ -127,7 +130,9 @@ def _make_line(runs: list[Run], page: int, s: LayoutSettings = LAYOUT) -> Line:
     for run in runs:
         piece = clean(run.text)
         spaced = run.text[:1].isspace() or (prev is not None and prev.text[-1:].isspace())
-        if pieces and piece and (spaced or run.x0 - prev.x1 > s.space_share * (run.size or 10)):
+        share = s.glyph_space_share if len(piece) == 1 and prev is not None and len(prev.text.strip()) == 1 \
+            else s.space_share
+        if pieces and piece and (spaced or run.x0 - prev.x1 > share * (run.size or 10)):
             pieces.append(" ")
         if piece:
             pieces.append(piece)
