@@ -85,7 +85,9 @@ def wrapped_over_page(draft: Draft, block: Block) -> bool:
     if not draft.parts or block.marker is not None or block.bullet_glyph:
         return False
     if not draft.from_list and block.kind == "bullet":
-        return block.text[:1].islower() and not ends_sentence(draft.parts[-1])
+        last = draft.parts[-1]
+        return (block.text[:1].islower() and not ends_sentence(last) and not last.endswith(":")
+                and not last.startswith("- "))  # not a sub-list after a colon
     return draft.from_list and block.first_on_page and not END_OF_ITEM.search(draft.parts[-1])
 
 

@@ -38,44 +38,12 @@ from .cues import (
     table_roles,
 )
 from .cues import is_practice as is_practice_heading
-from .merge import Draft, merge_drafts, same_item, same_text
+from .merge import Draft, merge_drafts
+from .settle import Context, Rejection, settle
 from .text import ends_sentence
 
 MIN_WORDS = 5
 LEADER_DOTS = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\b|\u2026\s*\d{1,3}\b")
-
-
-@dataclass
-class Rejection:
-    """A candidate a rejection rule turned down, kept so a person can see why."""
-
-    rule: str
-    page: int
-    text: str
-
-
-@dataclass
-class Context:
-    """What the pass knows about the blocks it is in."""
-
-    section_kind: str | None = None
-    section_rule: str | None = None
-    addressee: str | None = None  # from "Recommendations for chief constables" / "To the Home Office"
-    addressee_kind: str | None = None  # the kind of item that heading names, when it names one
-    lead_in: str | None = None
-    lead_kind: str | None = None
-    list_owner: bool = False  # a list after a sentence ending in ':' that is not a lead-in: not items
-    bare_list: bool = False  # right under a section heading, a plain list is the section's items
-    section_has_labels: bool = False  # a section whose items are labelled: its plain paragraphs are prose
-    cause: Draft | None = None
-    practice_box: int | None = None
-    in_practice: bool = False
-    in_glossary: bool = False  # under a "Glossary" / "About this inspection" heading: definitions, not items
-    table_draft: Draft | None = None  # the last table row's item, which a row split by a page break continues
-    table_header: list[str] | None = None  # ... in a table with the same header row, repeated on the next page
-    history: float | None = None  # in an annex on an earlier report's items: the size of its heading
-    contents: tuple[int, int | None] | None = None  # under a "Contents" / "In this letter" heading: its page and box
-    assessing: bool = False  # after a list item's status line: the revisit's assessment of it, then the next item
 
 
 @dataclass
@@ -90,7 +58,7 @@ def extract_findings(blocks: list[Block]) -> Extraction:
     for block in blocks:
         walk.step(block)
     walk.close()
-    return Extraction(merge_drafts(walk.settled()), walk.rejections)
+    return Extraction(merge_drafts(settle(walk.drafts, walk.reject)), walk.rejections)
 
 
 class _Walk:
@@ -114,33 +82,6 @@ class _Walk:
         self.drafts.append(draft)
         if draft.kind == "cause_of_concern":
             self.ctx.cause = draft
-
-    def settled(self) -> list[Draft]:
-        """The drafts without: the rows of a progress table whose numbers this report's own items use
-        for other texts ("1 | The Home Office should ... | Not implemented" under last year's
-        recommendations, beside this year's "Recommendation 1": a report numbers its items once); a
-        summary's numbered paragraphs that copy no item; a "What needs to improve" summary of findings
-        in a report that makes recommendations of its own."""
-        own: dict[tuple[str, str], list[Draft]] = {}
-        for draft in self.drafts:
-            if draft.ref and not draft.restated:
-                own.setdefault((draft.kind, _plain_ref(draft.ref)), []).append(draft)
-        kept = []
-        recommends_elsewhere = any(d.kind == "recommendation" and not d.echo for d in self.drafts)
-        for draft in self.drafts:
-            if recommends_elsewhere and draft.rule.startswith("section-needs-to-improve"):
-                # "What is working well / What needs to improve" beside the report's own recommendations
-                self.reject("reject-findings-summary", draft.pages[0], draft.text)
-                continue
-            others = own.get((draft.kind, _plain_ref(draft.ref or ""))) if draft.restated else None
-            if others and not any(same_text(draft, other) for other in others):
-                self.reject("reject-earlier-report", draft.pages[0], draft.text)
-                continue
-            if draft.echo and not any(same_item(draft, other) for other in self.drafts if not other.echo):
-                self.reject("reject-numbered-paragraph", draft.pages[0], draft.text)
-                continue
-            kept.append(draft)
-        return kept
 
     @staticmethod
     def titles_section(draft: Draft, block: Block, label: Label) -> bool:
@@ -274,7 +215,7 @@ class _Walk:
             ctx.lead_in, ctx.lead_kind, ctx.list_owner = lead, _list_kind(ctx.section_kind), False
             return
         self.close()
-        ctx.lead_in, ctx.list_owner, ctx.table_draft = None, False, None
+        ctx.lead_in, ctx.list_owner, ctx.table_draft, ctx.table_item = None, False, None, None
         ctx.contents = (block.page, block.box) if is_contents_heading(text) else None
         size = block.lines[0].size
         if ctx.history is not None and size >= ctx.history - 0.5 and not self.after_heading:
@@ -394,6 +335,11 @@ class _Walk:
         cells = [text for _, text in block.cells or []]
         if roles is None:
             labelled = _label_cell(block)
+            item = ctx.table_item
+            if labelled is None and item is not None and item < len(cells) and cells[item] \
+                    and self._row_goes_on(block, header, cells, item):
+                ctx.table_draft.add(block, cells[item], wrapped=True)  # the last line of a labelled row's text
+                return
             if labelled is None or not any(text.strip() for i, text in enumerate(cells) if i != labelled[0]):
                 first = block.cell_lines[0] if block.cell_lines else []
                 if first:
@@ -423,7 +369,7 @@ class _Walk:
             draft.status, draft.restated = cells[roles.status].strip() or None, True
         if not self.rejected(draft):
             self.drafts.append(draft)
-            ctx.table_draft, ctx.table_header = draft, header
+            ctx.table_draft, ctx.table_header, ctx.table_item = draft, header, roles.item
 
     def _row_goes_on(self, block: Block, header: list[str], cells: list[str], item: int) -> bool:
         """Does this row carry on the last row's item: the same table's row cut by a page break, or a
@@ -434,7 +380,10 @@ class _Walk:
         if block.page > before.pages[-1]:
             return block.first_on_page
         alone = not any(text.strip() for i, text in enumerate(cells) if i != item)
-        return alone and (cells[item][:1].islower() or not ends_sentence(before.text))
+        if not alone or before.last is None or ends_sentence(before.text):
+            return False
+        gap = block.lines[0].top - before.last.lines[-1].bottom  # a wrapped line sits close under the last
+        return cells[item][:1].islower() or gap < 0.5 * block.lines[0].height
 
 def _label_cell(block: Block) -> tuple[int, Label] | None:
     """The cell of a table row that is only a numbered label ("Recommendation 1", "AFI 2"), and the label."""
@@ -446,10 +395,6 @@ def _label_cell(block: Block) -> tuple[int, Label] | None:
         if label is not None and label.ref and not label.text and not label.addressee:
             return i, label
     return None
-
-
-def _plain_ref(ref: str) -> str:
-    return ref.strip("().").lower()
 
 
 def _list_kind(section_kind: str | None) -> str:
