@@ -151,6 +151,18 @@ def _unspaced_capitals(line: str) -> str:
     return line
 
 
+def inline_label_start(line: str, after_sentence: bool) -> int | None:
+    """Where a numbered label opens a new sentence inside a line of running text ("... their force.
+    Recommendation 1 – HMIC recommends that ..."); 0 when the line opens with one and the line
+    before ended a sentence (`after_sentence`)."""
+    words = "|".join(w.replace(" ", r"\s+") for w in _label_words())
+    for m in re.finditer(rf"\b(?:{words})\s+\d{{1,3}}[a-z]?\s*[:\u2013\u2014-](?:\s+|$)", line, re.I):
+        before = line[:m.start()].rstrip()
+        if (before and re.search(r"[.!?][\u201d\"')]*$", before)) or (not before and after_sentence):
+            return m.start()
+    return None
+
+
 def _labels_inside(text: str) -> bool:
     """Does the text hold another numbered label with its colon ("... Recommendation 3: ...")?"""
     words = "|".join(w.replace(" ", r"\s+") for w in _label_words())

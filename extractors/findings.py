@@ -16,7 +16,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Block, Finding
-from .assembly import continues, continues_sentence, split_list_lines, split_trailing_lead_in, wrapped_over_page
+from .assembly import (
+    continues,
+    continues_sentence,
+    split_inline_label,
+    split_list_lines,
+    split_trailing_lead_in,
+    wrapped_over_page,
+)
 from .cues import (
     Label,
     TableRoles,
@@ -129,6 +136,11 @@ class _Walk:
         if tail is not None and not self.in_narrative():  # "... poor behaviour." / "The Home Office ... should:"
             self.read(head)
             self.read(tail)
+            return
+        inline = split_inline_label(block)
+        if inline is not None:  # "... their force. Recommendation 1 – HMIC recommends that ..."
+            self.read(inline[0])
+            self.read(inline[1])
             return
         if ctx.practice_box is not None and block.box != ctx.practice_box:
             ctx.in_practice, ctx.practice_box = False, None  # out of the practice box

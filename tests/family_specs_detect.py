@@ -92,10 +92,13 @@ ANNUAL = Family(
 OLD_I = ("That the Force develops a documented strategy for its professional standards department, setting out "
          "how it will prevent misconduct as well as investigate it.")
 OLD_II = "That the Force introduces, by April 2007, a system for identifying officers who attract repeated complaints."
+OLD_1 = "HMIC recommends that chief constables should keep a single record of every vetting decision."
 OLD_AFI = "There is no formal process for sharing the lessons learned from complaints with operational managers."
 WORD_OLD = Family(
     "word-old", "West Midlands Police: inspection of professional standards", "16 October 2006",
     [H("Summary"), P(PROSE, "1.1"),
+     P("Several forces told inspectors that they had no single list of vetting decisions. <b>Recommendation 1</b> "
+       "– " + OLD_1, "1.2"),
      P("The force is a member of the national stop and search scheme. Forces in the scheme should:"),
      Items([("\u2022", "record the outcome of every stop and search;"),
             ("\u2022", "publish the data they hold on stop and search.")]),
@@ -105,7 +108,8 @@ WORD_OLD = Family(
      H("Recommendations"), P("HMIC makes the following recommendations:", "3.1"),
      Items([("(i)", OLD_I), ("(ii)", OLD_II)]),
      P("HMIC will review progress against these recommendations in 2007.", "3.2")],
-    [Expected("recommendation", "i", OLD_I, WMP, "yes"),
+    [Expected("recommendation", "1", OLD_1, CC, "yes"),
+     Expected("recommendation", "i", OLD_I, WMP, "yes"),
      Expected("recommendation", "ii", OLD_II, WMP, "yes", deadline="2007-04-30"),
      Expected("area_for_improvement", None, OLD_AFI, WMP, "yes")],
 )

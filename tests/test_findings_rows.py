@@ -32,3 +32,21 @@ def test_a_row_after_a_finished_sentence_is_its_own():
               row(112, ("Figures for 2024 are in Annex B and are provisional.", "", ""))]
     findings = extract_findings(blocks).findings
     assert [(f.ref, f.text) for f in findings] == [("1", "The force should publish its plan.")]
+
+
+def para(*lines: str) -> Block:
+    return Block("para", [Line(1, 60, 100 + 14 * i, 520, 111 + 14 * i, t, 11, False) for i, t in enumerate(lines)])
+
+
+def test_a_label_opening_a_later_sentence_of_a_paragraph_starts_the_item():
+    block = para("Few authorities had the information they needed to scrutinise their force. Recommendation 2 \u2013",
+                 "HMIC recommends that chief constables should publish their assessment every year.")
+    findings = extract_findings([block]).findings
+    assert [(f.ref, f.text) for f in findings] == [
+        ("2", "HMIC recommends that chief constables should publish their assessment every year.")]
+
+
+def test_a_label_named_in_a_later_sentence_of_prose_is_no_item():
+    block = para("Most forces have acted on our earlier report. Recommendation 4 \u2013 made in 2019 \u2013 is now",
+                 "closed, and we do not repeat it here.")
+    assert extract_findings([block]).findings == []
