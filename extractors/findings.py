@@ -5,7 +5,8 @@ and the text after it, a lead-in and the list it opens, an item sentence in a fi
 row of a findings table. Context travels with the pass: the section heading and whom it names, the
 lead-in, the cause of concern that recommendations answer, a revisit's status lines. Rejection
 rules drop what only looks like an item: practice boxes, contents entries, glossary definitions,
-lists that belong to a sentence that is not a lead-in, and fragments too short to be an item.
+lists that belong to a sentence that is not a lead-in, fragments too short to be an item, an
+earlier report's items in a progress annex or table, and a chapter heading named like a label.
 Every finding carries the id of the rule that found it; every rejection is kept with its rule id.
 Copies of one item (summary list and chapter) are merged into one finding with all their pages.
 """
