@@ -4,9 +4,10 @@ a lead-in printed at the end of a paragraph, a lead-in's items printed without b
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import BULLET, Block
-from .cues import match_lead_in
+from .cues import inline_label_start, looks_like_item, match_label, match_lead_in, recommends
 from .merge import Draft
 from .text import ends_sentence
 
@@ -29,6 +30,27 @@ def split_trailing_lead_in(block: Block) -> tuple[Block, Block | None]:
                 return head, tail
             return block, None
     return block, None
+
+
+def split_inline_label(block: Block) -> tuple[Block, Block] | None:
+    """A paragraph whose later sentence opens with a numbered label ("... to scrutinise their force.
+    Recommendation 1 – HMIC recommends that ..."): the narrative, and the labelled item to the end."""
+    if block.kind != "para" or match_label(block) is not None:
+        return None
+    for i, line in enumerate(block.lines):
+        after_sentence = i > 0 and ends_sentence(block.lines[i - 1].text)
+        at = inline_label_start(line.text, after_sentence)
+        if at is None or (i == 0 and at == 0):
+            continue
+        head = block.lines[:i] + ([replace(line, text=line.text[:at].rstrip())] if at else [])
+        tail = [replace(line, text=line.text[at:])] + block.lines[i + 1:]
+        item = Block("para", tail)
+        label = match_label(item)
+        if label is None or not (looks_like_item(label.text) or recommends(label.text)):
+            continue
+        return (Block(block.kind, head, first_on_page=block.first_on_page, indent=block.indent, marker=block.marker),
+                item)
+    return None
 
 
 def continues_sentence(text: str) -> bool:
@@ -73,13 +95,22 @@ def continues(draft: Draft, block: Block) -> bool:
         return not ends_sentence(text_so_far) or text_so_far.endswith(":")
     if sub_item(draft, block):
         return True
-    return bool(block.text[:1].islower()) and block.kind != "bullet"
+    if block.kind == "bullet" and (block.marker is not None or block.bullet_glyph or ends_sentence(text_so_far)
+                                   or text_so_far.endswith(":")):
+        return False
+    return bool(block.text[:1].islower())  # a wrapped line, perhaps set with a hanging indent
 
 
 def wrapped_over_page(draft: Draft, block: Block) -> bool:
-    """A list item's sentence that a page break cut carries on at the top of the next page."""
-    return (draft.from_list and block.first_on_page and block.marker is None and not block.bullet_glyph
-            and not END_OF_ITEM.search(draft.parts[-1]) if draft.parts else False)
+    """A list item's sentence that a page break cut carries on at the top of the next page, or a
+    paragraph's sentence carries on in lines set with a hanging indent."""
+    if not draft.parts or block.marker is not None or block.bullet_glyph:
+        return False
+    if not draft.from_list and block.kind == "bullet":
+        last = draft.parts[-1]
+        return (block.text[:1].islower() and not ends_sentence(last) and not last.endswith(":")
+                and not last.startswith("- "))  # not a sub-list after a colon
+    return draft.from_list and block.first_on_page and not END_OF_ITEM.search(draft.parts[-1])
 
 
 def sub_item(draft: Draft, block: Block) -> bool:

@@ -48,6 +48,8 @@ class Vocabulary:
     glossary_heading: re.Pattern
     definition: re.Pattern
     caption: re.Pattern
+    history_heading: re.Pattern
+    contents_heading: re.Pattern
     list_intro: re.Pattern
     recommend_that: re.Pattern
     columns: dict[str, re.Pattern]
@@ -66,11 +68,13 @@ def vocabulary() -> Vocabulary:
                 for r in data["sections"]]
     heading = data["addressee_heading"]
     deadline = r"(?i:(?:by|within|with|not later than|no later than|before)\b[^,]{0,60},\s*)?"
-    subject = rf"(?:(?i:{data['item_subjects']})\b|{data['named_subject']})"
+    subject = rf"(?:(?i:{data['item_subjects']})\b|(?!(?:What|Which|How|Where|Who|Why|When)\b){data['named_subject']})"
     # "Chief constables of forces which share a property store ... should": a qualified subject
     qualified = rf"(?i:{data['item_subjects']})\s+(?i:of|in|for|at|with|that|which|who|whose)\b[^.;:]{{0,120}}?"
     item_start = re.compile(rf"^(?:{deadline}(?:{qualified}|{subject}(?:\s*,[^,]{{0,100}},)?)\s+(?i:{data['modals']})\b"
-                            rf"|(?i:{data['recommend_that']}))")
+                            rf"|(?i:{data['recommend_that']})"
+                            rf"|{deadline}{data['role_subject']}\s+(?i:should|must)\b"  # "Custody officers should"
+                            rf"|That\s+{subject}\s+[a-z]+s\b)")  # "That the Force develops ...": HMIC's older style
     return Vocabulary(
         labels=labels, sections=sections,
         section_addressee=re.compile(rf"^{data['section_addressee']}$", re.I),
@@ -82,6 +86,8 @@ def vocabulary() -> Vocabulary:
         glossary_heading=re.compile(rf"^{data['glossary']['heading']}", re.I),
         definition=re.compile(rf"^{data['glossary']['definition']}", re.I),
         caption=re.compile(rf"^{data['caption']}", re.I),
+        history_heading=re.compile(rf"^{data['history_heading']}", re.I),
+        contents_heading=re.compile(rf"^(?:{data['contents_heading']})$", re.I),
         list_intro=re.compile(data["list_intro"]["pattern"], re.I),
         recommend_that=re.compile(rf"^{data['recommend_that']}", re.I),
         columns={role: re.compile(rf"^(?:{pattern})$", re.I) for role, pattern in data["table_columns"].items()},
@@ -98,8 +104,11 @@ class Label:
 
 
 def match_label(block: Block) -> Label | None:
-    """A heading or short line that labels one item, or a paragraph opening "Recommendation 3: ..."."""
-    first = block.lines[0].text.strip()
+    """A heading or short line that labels one item, or a paragraph opening "Recommendation 3: ..."
+    (after its paragraph number: "3.4  Recommendation 1: ...")."""
+    first = _unspaced_capitals(block.lines[0].text.strip())
+    if block.marker is not None and "." in block.marker.rstrip("."):
+        first = first[len(block.marker):].strip() if first.startswith(block.marker) else first
     for rule in vocabulary().labels:
         m = rule.regex.match(first)
         if not m:
@@ -122,8 +131,55 @@ def match_label(block: Block) -> Label | None:
         text = f"{rest} {more}".strip().lstrip(":.\u2013\u2014- ").strip()
         if any((inner := other.regex.match(text)) and inner.group("ref") for other in vocabulary().labels):
             return None  # "Recommendation 3  Recommendation 5  Area for improvement 2": a list of labels
+        if _labels_inside(text):
+            return None  # "Recommendation 2: workloads Recommendation 3: supervision": an index of titles
         return Label(rule, _ref_as_printed(m.group("ref"), first), text, m.group("note"), None)
     return None
+
+
+def _unspaced_capitals(line: str) -> str:
+    """ "RECOM M EN DATION 1": a label set in spaced capitals (CSS letter-spacing) is read with gaps
+    inside its words. A line opening with capitals is read with them closed up when that makes a
+    label word; the label's words are spaced again as the vocabulary spells them."""
+    head = re.match(r"^[A-Z][A-Z ]*[A-Z](?=\s*(?:\d|[:.\u2013\u2014-]|$))", line)
+    if head is None or " " not in head.group(0):
+        return line
+    closed = re.sub(r"\s+", "", head.group(0))
+    for words in _label_words():
+        if words.replace(" ", "").lower() == closed.lower():
+            return words + line[head.end():]
+    return line
+
+
+def inline_label_start(line: str, after_sentence: bool) -> int | None:
+    """Where a numbered label opens a new sentence inside a line of running text ("... their force.
+    Recommendation 1 – HMIC recommends that ..."); 0 when the line opens with one and the line
+    before ended a sentence (`after_sentence`)."""
+    words = "|".join(w.replace(" ", r"\s+") for w in _label_words())
+    for m in re.finditer(rf"\b(?:{words})\s+\d{{1,3}}[a-z]?\s*[:\u2013\u2014-](?:\s+|$)", line, re.I):
+        before = line[:m.start()].rstrip()
+        if (before and re.search(r"[.!?][\u201d\"')]*$", before)) or (not before and after_sentence):
+            return m.start()
+    return None
+
+
+def _labels_inside(text: str) -> bool:
+    """Does the text hold another numbered label with its colon ("... Recommendation 3: ...")?"""
+    words = "|".join(w.replace(" ", r"\s+") for w in _label_words())
+    return bool(re.search(rf"\b(?:{words})\s+\d{{1,3}}[a-z]?\s*:", text, re.I))
+
+
+@cache
+def _label_words() -> tuple[str, ...]:
+    """The label words as printed in full ("recommendation", "area for improvement")."""
+    data = json.loads(resources.files(__package__).joinpath("rules/labels.json").read_text("utf-8"))
+    words = []
+    for rule in data["labels"]:
+        for alternative in rule["pattern"].split("|"):
+            plain = alternative.replace("\\s+", " ")
+            if re.fullmatch(r"[a-z ]{4,}", plain):
+                words.append(plain)
+    return tuple(words)
 
 
 def _ref_as_printed(ref: str | None, line: str) -> str | None:
@@ -176,8 +232,8 @@ def match_addressee_heading(text: str) -> str | None:
 def match_lead_in(text: str) -> str | None:
     """A sentence ending in a colon that tells a body what to do: the items of the list below finish it."""
     text = text.strip()
-    if not text.endswith(":") or len(text) > 320:
-        return None
+    if not text.endswith(":") or len(text) > 320 or re.match(r"(?:what|which|how|where|who)\b", text, re.I):
+        return None  # "What needs to improve:" asks, it tells no body what to do
     matches = list(vocabulary().lead_in.finditer(text))
     if not matches:
         return None
@@ -242,6 +298,16 @@ def is_definition(text: str) -> bool:
     return bool(vocabulary().definition.match(text.strip())) and not looks_like_item(text)
 
 
+def is_history_heading(text: str) -> bool:
+    """ "Annex A: Progress on our 2019 recommendations": an annex on an earlier report's items."""
+    return bool(vocabulary().history_heading.match(text.strip()))
+
+
+def is_contents_heading(text: str) -> bool:
+    """ "Contents", "In this letter": the lines below name the report's parts."""
+    return bool(vocabulary().contents_heading.match(text.strip().rstrip(":")))
+
+
 def is_caption(text: str) -> bool:
     """ "Figure 3: ...", "Table 2: ...": a caption, not a heading of the text around it."""
     return bool(vocabulary().caption.match(text.strip()))
@@ -254,6 +320,7 @@ class TableRoles:
     ref: int | None
     body: int | None
     deadline: int | None
+    status: int | None = None  # "Status", "Progress": a restated item's assessment
 
 
 def table_roles(header: list[str]) -> TableRoles | None:
@@ -270,7 +337,7 @@ def table_roles(header: list[str]) -> TableRoles | None:
             roles["item"] = i
             kind = _kind_of_word(m.group("kind"))
             continue
-        for role in ("ref", "deadline", "body", "text"):
+        for role in ("ref", "deadline", "status", "body", "text"):
             found = columns[role].match(head)
             if role not in roles and found:
                 roles[role] = i
@@ -281,4 +348,5 @@ def table_roles(header: list[str]) -> TableRoles | None:
         roles["item"] = roles["text"]
     if kind is None or "item" not in roles:
         return None
-    return TableRoles(kind, roles["item"], roles.get("ref"), roles.get("body"), roles.get("deadline"))
+    return TableRoles(kind, roles["item"], roles.get("ref"), roles.get("body"), roles.get("deadline"),
+                      roles.get("status"))

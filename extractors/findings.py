@@ -5,7 +5,8 @@ and the text after it, a lead-in and the list it opens, an item sentence in a fi
 row of a findings table. Context travels with the pass: the section heading and whom it names, the
 lead-in, the cause of concern that recommendations answer, a revisit's status lines. Rejection
 rules drop what only looks like an item: practice boxes, contents entries, glossary definitions,
-lists that belong to a sentence that is not a lead-in, and fragments too short to be an item.
+lists that belong to a sentence that is not a lead-in, fragments too short to be an item, an
+earlier report's items in a progress annex or table, and a chapter heading named like a label.
 Every finding carries the id of the rule that found it; every rejection is kept with its rule id.
 Copies of one item (summary list and chapter) are merged into one finding with all their pages.
 """
@@ -13,16 +14,26 @@ Copies of one item (summary list and chapter) are merged into one finding with a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Block, Finding
-from .assembly import continues, continues_sentence, split_list_lines, split_trailing_lead_in, wrapped_over_page
+from .assembly import (
+    continues,
+    continues_sentence,
+    split_inline_label,
+    split_list_lines,
+    split_trailing_lead_in,
+    wrapped_over_page,
+)
 from .cues import (
     Label,
+    TableRoles,
     heading_kind,
     is_caption,
+    is_contents_heading,
     is_definition,
     is_glossary_heading,
+    is_history_heading,
     list_intro_kind,
     looks_like_item,
     match_addressee_heading,
@@ -36,39 +47,11 @@ from .cues import (
 )
 from .cues import is_practice as is_practice_heading
 from .merge import Draft, merge_drafts
+from .settle import Context, Rejection, settle
+from .text import ends_sentence
 
 MIN_WORDS = 5
 LEADER_DOTS = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\b|\u2026\s*\d{1,3}\b")
-
-
-@dataclass
-class Rejection:
-    """A candidate a rejection rule turned down, kept so a person can see why."""
-
-    rule: str
-    page: int
-    text: str
-
-
-@dataclass
-class Context:
-    """What the pass knows about the blocks it is in."""
-
-    section_kind: str | None = None
-    section_rule: str | None = None
-    addressee: str | None = None  # from "Recommendations for chief constables" / "To the Home Office"
-    addressee_kind: str | None = None  # the kind of item that heading names, when it names one
-    lead_in: str | None = None
-    lead_kind: str | None = None
-    list_owner: bool = False  # a list after a sentence ending in ':' that is not a lead-in: not items
-    bare_list: bool = False  # right under a section heading, a plain list is the section's items
-    section_has_labels: bool = False  # a section whose items are labelled: its plain paragraphs are prose
-    cause: Draft | None = None
-    practice_box: int | None = None
-    in_practice: bool = False
-    in_glossary: bool = False  # under a "Glossary" / "About this inspection" heading: definitions, not items
-    table_draft: Draft | None = None  # the last table row's item, which a row split by a page break continues
-    table_header: list[str] | None = None  # ... in a table with the same header row, repeated on the next page
 
 
 @dataclass
@@ -83,7 +66,7 @@ def extract_findings(blocks: list[Block]) -> Extraction:
     for block in blocks:
         walk.step(block)
     walk.close()
-    return Extraction(merge_drafts(walk.drafts), walk.rejections)
+    return Extraction(merge_drafts(settle(walk.drafts, walk.reject)), walk.rejections)
 
 
 class _Walk:
@@ -94,6 +77,7 @@ class _Walk:
         self.drafts: list[Draft] = []
         self.rejections: list[Rejection] = []
         self.current: Draft | None = None
+        self.after_heading = False  # the block before this one was a heading
 
     def close(self) -> None:
         draft, self.current = self.current, None
@@ -107,9 +91,24 @@ class _Walk:
         if draft.kind == "cause_of_concern":
             self.ctx.cause = draft
 
+    @staticmethod
+    def titles_section(draft: Draft, block: Block, label: Label) -> bool:
+        """ "Cause of concern" as a chapter heading over narrative, then the cause of concern's own box
+        with its label in smaller type: the first named the chapter, not an item."""
+        return (draft.label_size is not None and draft.ref is None and draft.kind == label.rule.kind
+                and draft.box is None and block.box is not None and draft.label_size >= 1.15 * block.lines[0].size)
+
+    def in_narrative(self) -> bool:
+        """Running text: no findings section, addressee heading or cause of concern above, no item open."""
+        ctx = self.ctx
+        return ctx.section_kind is None and ctx.addressee is None and ctx.cause is None and self.current is None
+
     def rejected(self, draft: Draft) -> bool:
         """Rejection rules for an assembled candidate: too short to be an item, or a definition."""
         page = draft.pages[0] if draft.pages else 0
+        if self.ctx.history is not None:
+            self.reject("reject-earlier-report", page, draft.text)  # "Annex A: Progress on our 2019 recommendations"
+            return True
         if re.fullmatch(r"\[[^\]]*\]\.?", draft.text.strip()):
             self.reject("reject-editorial-note", page, draft.text)  # "[This recommendation has been discharged.]"
             return True
@@ -129,14 +128,25 @@ class _Walk:
         self.rejections.append(Rejection(rule, page, text[:200]))
 
     def step(self, block: Block) -> None:
-        head, tail = split_trailing_lead_in(block)
-        if tail is not None:  # "... poor behaviour." / "The Home Office ... should:" printed as one paragraph
-            self.step(head)
-            self.step(tail)
-            return
+        self.read(block)
+        self.after_heading = block.kind == "heading"
+
+    def read(self, block: Block) -> None:
         ctx = self.ctx
+        head, tail = split_trailing_lead_in(block)
+        if tail is not None and not self.in_narrative():  # "... poor behaviour." / "The Home Office ... should:"
+            self.read(head)
+            self.read(tail)
+            return
+        inline = split_inline_label(block)
+        if inline is not None:  # "... their force. Recommendation 1 – HMIC recommends that ..."
+            self.read(inline[0])
+            self.read(inline[1])
+            return
         if ctx.practice_box is not None and block.box != ctx.practice_box:
             ctx.in_practice, ctx.practice_box = False, None  # out of the practice box
+        if ctx.contents is not None and ctx.contents != (block.page, block.box):
+            ctx.contents = None  # the contents box or page has ended
         label = match_label(block) if block.kind in ("heading", "para", "bullet") else None
         if label is not None:
             self.label(block, label)
@@ -151,6 +161,7 @@ class _Walk:
             status = status_of(block.text)
             if status and not self.current.status:
                 self.current.status = status
+                ctx.assessing = self.current.from_list
                 return
         if block.kind == "heading":
             self.heading(block)
@@ -164,7 +175,14 @@ class _Walk:
 
     def label(self, block: Block, label: Label) -> None:
         self.close()
+        if self.drafts and self.titles_section(self.drafts[-1], block, label):
+            heading = self.drafts.pop()
+            self.reject("reject-section-heading", heading.pages[0], heading.text)
         ctx = self.ctx
+        ctx.assessing = False
+        if ctx.contents is not None:
+            self.reject("reject-contents", block.page, block.text)  # "Cause of concern 2: governance" in a contents box
+            return
         if ctx.practice_box is not None and block.box == ctx.practice_box:
             self.reject("reject-practice", block.page, block.text)
             return
@@ -181,7 +199,9 @@ class _Walk:
             ctx.cause = None  # ... until another kind of item comes
         if label.text:
             draft.add(block, label.text)
-        if ctx.lead_in is not None and not label.text[:1].isupper():
+        elif block.kind == "heading":
+            draft.label_size = block.lines[0].size
+        if ctx.lead_in is not None and not label.text[:1].isupper() and draft.kind != "cause_of_concern":
             draft.lead_in = ctx.lead_in  # "R1 make sure ..." under "Chief fire officers should:"
             draft.from_list = True
             if draft.kind == "recommendation":
@@ -195,8 +215,11 @@ class _Walk:
     def heading(self, block: Block) -> None:
         ctx = self.ctx
         text = block.text
+        ctx.assessing = False
         if self.current is not None and self.current.open_for_text and not _frames(text):
-            return  # a heading between a label and its text (a page's running title)
+            if looks_like_item(text) or len(block.lines) > 1 and ends_sentence(text):
+                self.current.add(block)  # the label's text set in bold under it
+            return  # else a heading between a label and its text (a page's running title)
         if is_caption(text):
             return  # a figure's or table's caption: not a heading of the text around it
         lead = match_lead_in(text)
@@ -205,7 +228,13 @@ class _Walk:
             ctx.lead_in, ctx.lead_kind, ctx.list_owner = lead, _list_kind(ctx.section_kind), False
             return
         self.close()
-        ctx.lead_in, ctx.list_owner, ctx.table_draft = None, False, None
+        ctx.lead_in, ctx.list_owner, ctx.table_draft, ctx.table_item = None, False, None, None
+        ctx.contents = (block.page, block.box) if is_contents_heading(text) else None
+        size = block.lines[0].size
+        if ctx.history is not None and size >= ctx.history - 0.5 and not self.after_heading:
+            ctx.history = None  # the next section at the annex's level (not the annex heading's second line)
+        if is_history_heading(text):
+            ctx.history = size
         if is_practice_heading(text):
             ctx.in_practice, ctx.practice_box = True, block.box
             self.reject("reject-practice", block.page, text)
@@ -231,11 +260,19 @@ class _Walk:
         """A paragraph or list item with no label: an item if its context or its own words say so."""
         ctx = self.ctx
         text = block.text
+        if ctx.assessing and block.kind == "para" and block.marker is None:
+            return  # "(a) ... / Status: Partially completed / Crews told us ...": the list goes on after it
+        ctx.assessing = False
         if len(block.lines) == 1 and block.marker is None and match_section(text) is not None:
             self.heading(block)  # "Recommendations (2024)" set as a plain line: a heading all the same
             return
-        if block.marker is None and not block.bullet_glyph and text.rstrip().endswith(":"):
+        unnumbered = text[len(block.marker):].strip() if block.marker and text.startswith(block.marker) else text
+        numbered_paragraph = block.marker is not None and "." in block.marker.rstrip(".")
+        if (block.marker is None or numbered_paragraph) and not block.bullet_glyph and text.rstrip().endswith(":"):
+            text = unnumbered  # "3.1 HMIC makes the following recommendations:"
             lead = match_lead_in(text)
+            if lead is not None and self.in_narrative() and re.search(r"[.!?]\s+\S", text):
+                lead = None  # "The force is in the scheme. Forces in the scheme should:": what the narrative quotes
             intro = list_intro_kind(text) if lead is None else None
             if intro is not None:  # "We make the following recommendations:": the list is of that kind
                 ctx.section_kind = ctx.section_kind or intro
@@ -262,8 +299,10 @@ class _Walk:
                 and not ctx.section_has_labels:
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", strip_marker(text))
             return
-        if block.marker is not None and ctx.section_kind is not None and looks_like_item(text):
-            self.reject("reject-numbered-paragraph", block.page, text)
+        if block.marker is not None and ctx.section_kind is not None and looks_like_item(unnumbered):
+            # a numbered paragraph of a summary: kept only as a copy of an item found elsewhere
+            self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", unnumbered).echo = True
+            return
         ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, False  # running text ends a list
 
     def list_item(self, block: Block) -> None:
@@ -300,25 +339,36 @@ class _Walk:
         return draft
 
     def row(self, block: Block) -> None:
-        """A table row: an item where the table's header names a findings column; else its first cell
-        is read as a paragraph (a summary table that prints "Recommendation 1" above each text)."""
+        """A table row: an item where the table's header names a findings column, or where a cell of
+        the row is a label ("Recommendation 1" in a Type column); else its first cell is read as a
+        paragraph (a summary table that prints "Recommendation 1" above each text)."""
         ctx = self.ctx
         header = [head for head, _ in block.cells or []]
         roles = table_roles(header)
         cells = [text for _, text in block.cells or []]
         if roles is None:
-            first = block.cell_lines[0] if block.cell_lines else []
-            if first:
-                self.step(Block("heading" if all(ln.bold for ln in first) else "para", first,
-                                first_on_page=block.first_on_page))
-            return
+            labelled = _label_cell(block)
+            item = ctx.table_item
+            if labelled is None and item is not None and item < len(cells) and cells[item] \
+                    and self._row_goes_on(block, header, cells, item):
+                ctx.table_draft.add(block, cells[item], wrapped=True)  # the last line of a labelled row's text
+                return
+            if labelled is None or not any(text.strip() for i, text in enumerate(cells) if i != labelled[0]):
+                first = block.cell_lines[0] if block.cell_lines else []
+                if first:
+                    self.step(Block("heading" if all(ln.bold for ln in first) else "para", first,
+                                    first_on_page=block.first_on_page))
+                return
+            at, label = labelled  # "text | Recommendation 1 | 3.4": the label's cell gives kind and ref
+            others = [i for i in range(len(cells)) if i != at]
+            roles = TableRoles(label.rule.kind, max(others, key=lambda i: len(cells[i])), None, None, None)
+            ref = label.ref
+        else:
+            ref = cells[roles.ref].strip().strip("().") if roles.ref is not None and cells[roles.ref].strip() else None
         self.close()
         text = cells[roles.item]
-        ref = cells[roles.ref].strip().strip("().") if roles.ref is not None and cells[roles.ref].strip() else None
-        draft_before = ctx.table_draft
-        continued = draft_before is not None and ctx.table_header == header and block.page > draft_before.pages[-1]
-        if ref is None and block.first_on_page and continued and text:
-            ctx.table_draft.add(block, text, wrapped=True)  # a row split by a page break: its text goes on
+        if ref is None and text and self._row_goes_on(block, header, cells, roles.item):
+            ctx.table_draft.add(block, text, wrapped=True)  # a row split by a page break, or a wrapped line
             return
         if not text:
             return
@@ -328,9 +378,36 @@ class _Walk:
         draft.heading_addressee = body or ctx.addressee
         if roles.deadline is not None:
             draft.timescale = cells[roles.deadline].strip() or None
+        if roles.status is not None:
+            draft.status, draft.restated = cells[roles.status].strip() or None, True
         if not self.rejected(draft):
             self.drafts.append(draft)
-            ctx.table_draft, ctx.table_header = draft, header
+            ctx.table_draft, ctx.table_header, ctx.table_item = draft, header, roles.item
+
+    def _row_goes_on(self, block: Block, header: list[str], cells: list[str], item: int) -> bool:
+        """Does this row carry on the last row's item: the same table's row cut by a page break, or a
+        line of the item's cell read as a row of its own (its other cells empty, its text mid-sentence)?"""
+        before = self.ctx.table_draft
+        if before is None or self.ctx.table_header != header:
+            return False
+        if block.page > before.pages[-1]:
+            return block.first_on_page
+        alone = not any(text.strip() for i, text in enumerate(cells) if i != item)
+        if not alone or before.last is None or ends_sentence(before.text):
+            return False
+        gap = block.lines[0].top - before.last.lines[-1].bottom  # a wrapped line sits close under the last
+        return cells[item][:1].islower() or gap < 0.5 * block.lines[0].height
+
+def _label_cell(block: Block) -> tuple[int, Label] | None:
+    """The cell of a table row that is only a numbered label ("Recommendation 1", "AFI 2"), and the label."""
+    for i, lines in enumerate(block.cell_lines or []):
+        if not lines or len(lines) > 3:
+            continue
+        one = replace(lines[0], text=block.cells[i][1])  # "Area for / improvement 1" wrapped in a narrow cell
+        label = match_label(Block("para", [one]))
+        if label is not None and label.ref and not label.text and not label.addressee:
+            return i, label
+    return None
 
 
 def _list_kind(section_kind: str | None) -> str:

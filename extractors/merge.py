@@ -49,6 +49,9 @@ class Draft:
     from_list: bool = False  # a list item (a lead-in's bullet, a numbered line)
     status: str | None = None
     timescale: str | None = None
+    restated: bool = False  # a row of a table that gives each item's progress: perhaps an earlier report's
+    label_size: float | None = None  # a label heading printed alone: its type size
+    echo: bool = False  # a numbered paragraph of a summary: only a copy of an item found elsewhere
 
     @property
     def open_for_text(self) -> bool:
@@ -122,6 +125,16 @@ def _findings(drafts: list[Draft]) -> list[Finding]:
     ) for d in drafts]
 
 
+def same_item(a: Draft, b: Draft) -> bool:
+    """Are two drafts copies of one item?"""
+    return a.kind == b.kind and _same_item(a, normalise_for_compare(a.text), b, normalise_for_compare(b.text))
+
+
+def same_text(a: Draft, b: Draft) -> bool:
+    """Do two drafts print one text, whatever their refs say?"""
+    return _same_text(normalise_for_compare(a.text), normalise_for_compare(b.text))
+
+
 def _same_item(a: Draft, a_norm: str, b: Draft, b_norm: str) -> bool:
     if a.ref and b.ref:
         same_ref = a.ref.strip("().").lower() == b.ref.strip("().").lower()  # "(i)" and "i" are one ref
@@ -129,6 +142,10 @@ def _same_item(a: Draft, a_norm: str, b: Draft, b_norm: str) -> bool:
                                    or fuzz.partial_ratio(a_norm, b_norm) >= MERGE.same_ref_partial)
     if (a.lead_in or None) != (b.lead_in or None) and a.lead_in and b.lead_in:
         return False
+    return _same_text(a_norm, b_norm)
+
+
+def _same_text(a_norm: str, b_norm: str) -> bool:
     if fuzz.ratio(a_norm, b_norm) >= MERGE.unnumbered_ratio:
         return True
     short, long_ = sorted((a_norm, b_norm), key=len)
@@ -138,6 +155,8 @@ def _same_item(a: Draft, a_norm: str, b: Draft, b_norm: str) -> bool:
 
 def _better(a: Draft, b: Draft) -> Draft:
     """The copy to keep: a boxed chapter copy over a summary line, else the fuller text."""
+    if a.echo != b.echo:
+        return b if a.echo else a
     if (a.box is not None) != (b.box is not None):
         return a if a.box is not None else b
     return a if len(a.text) >= len(b.text) else b

@@ -124,14 +124,33 @@ class _Filling:
             new_row = current is None or (
                 line.top - self.row_bottom > settings.row_gap * line.height and not _same_top_as_row(line, current)
             ) or (col == 0 and len(line.text) <= settings.max_ref and any(current))  # a new ref starts a row
+            moved = _next_row_start(current, col, line) if current is not None and not new_row else []
+            if moved:  # a second value in this column, level with a new sentence in the first: the next row
+                for ln in moved:
+                    current[0].remove(ln)
+                new_row = True
             if new_row:
                 current = [[] for _ in table.columns]
                 table.rows.append(current)
+                current[0].extend(moved)
                 self.row_bottom = line.bottom
             current[col].append(line)
             self.row_bottom = max(self.row_bottom, line.bottom)
             self.last_bottom = max(self.last_bottom, line.bottom)
         return True
+
+
+def _next_row_start(row: list[list[Line]], col: int, line: Line) -> list[Line]:
+    """Rows printed without a gap between them ("text | 1", "text | 2"): a line in a later column that
+    already holds text, below that text by more than a line, starts the next row when the first column
+    opens a sentence level with it. Returns the first column's lines that belong to the next row."""
+    if col == 0 or not row[col] or line.top - row[col][-1].bottom < line.height:
+        return []
+    level = [ln for ln in row[0] if abs(ln.top - line.top) <= SETTINGS.same_row]
+    above = [ln for ln in row[0] if ln.top < line.top - SETTINGS.same_row]
+    if not level or not above or not level[0].text[:1].isupper() or not re.search(r"[.!?:;]$", above[-1].text):
+        return []
+    return level
 
 
 def _cells_of(line: Line, columns: list[float], settings: TableSettings) -> list[tuple[int, Line]] | None:

@@ -73,6 +73,7 @@ class P:
     text: str
     number: str | None = None
     bold: bool = False
+    hanging: float = 0.0  # lines after the first start this far right of it (a hanging indent)
 
 
 @dataclass
@@ -255,7 +256,10 @@ def _part(part, styles: dict[str, ParagraphStyle], width: float) -> list:
     if isinstance(part, P):
         if part.number:
             return [Paragraph(part.text, styles["numbered"], bulletText=part.number)]
-        return [Paragraph(part.text, styles["bold" if part.bold else "body"])]
+        style = styles["bold" if part.bold else "body"]
+        if part.hanging:
+            style = ParagraphStyle("hanging", parent=style, leftIndent=part.hanging, firstLineIndent=-part.hanging)
+        return [Paragraph(part.text, style)]
     if isinstance(part, Label):
         return _label(part, styles, width)
     if isinstance(part, Box):

@@ -27,6 +27,7 @@ from family_pdfs import (
     quoted_recommendation,
     statistics_table,
 )
+from family_specs_detect import DETECT_FAMILIES
 from family_specs_more import FIRE, LETTER, PEEL_2016, TABLES, WEB_PRINT, WORD_ERA
 
 # (1) Labelled items --------------------------------------------------------------------------------
@@ -235,4 +236,5 @@ HEADINGS = Family(
               "the data that the police need for investigations.", ("Home Office",), "no", deadline="2026-07-03")],
 )
 
-FAMILIES = [LABELS, LEAD_INS, PEEL, PEEL_SMALL_BULLETS, HEADINGS, TABLES, LETTER, FIRE, WORD_ERA, PEEL_2016, WEB_PRINT]
+FAMILIES = [LABELS, LEAD_INS, PEEL, PEEL_SMALL_BULLETS, HEADINGS, TABLES, LETTER, FIRE, WORD_ERA, PEEL_2016, WEB_PRINT,
+            *DETECT_FAMILIES]

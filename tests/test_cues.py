@@ -170,3 +170,48 @@ def test_a_table_whose_ref_column_names_the_kind():
     roles = table_roles(["Rec", "What", "Who", "When"])
     assert roles is not None and (roles.kind, roles.ref, roles.item, roles.body, roles.deadline) == (
         "recommendation", 0, 1, 2, 3)
+
+
+@pytest.mark.parametrize(("text", "kind", "rule", "ref", "body"), [
+    # a web page's CSS capitals with letter-spacing: the text layer splits the word
+    ("RECOM M EN DATION 4", "heading", "label-recommendation", "4", ""),
+    ("AREA FOR IM PROVEM ENT 2: The force should record it.", "para", "label-afi", "2", "The force should record it."),
+    ("CAUSE OF CON CERN", "heading", "label-cause-of-concern", None, ""),
+])
+def test_labels_in_spaced_capitals(text, kind, rule, ref, body):
+    label = match_label(block(text, kind))
+    assert label is not None and (label.rule.id, label.ref, label.text) == (rule, ref, body)
+
+
+def test_a_label_after_a_paragraph_number():
+    para = Block("para", [Line(1, 50, 100, 400, 112, "4.2 Recommendation 2: The force should act on it.", 11, False)],
+                 marker="4.2")
+    label = match_label(para)
+    assert label is not None and (label.ref, label.text) == ("2", "The force should act on it.")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Recommendation 2: caseloads Recommendation 3: supervision", "Recommendation 4: court delays"],
+    ["Recommendation 1: funding", "Recommendation 2: caseloads"],
+])
+def test_an_index_of_short_titles_is_no_label(lines):
+    index = Block("para", [Line(1, 50, 100 + 14 * i, 400, 112 + 14 * i, t, 11, False) for i, t in enumerate(lines)])
+    assert match_label(index) is None
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Custody officers should make sure that detainees know why they are held.", True),
+    ("Senior leaders must explain their decisions to staff.", True),
+    ("That the Force develops a strategy for its professional standards department.", True),
+    ("By 30 June 2026, the authority should publish its plan.", True),  # the body an addressee heading names
+    ("Some officers should have been told.", False),  # a quantity of people, not a role
+    ("Local policing teams need to improve their files.", False),  # a role with a weaker modal: narrative
+    ("What needs to improve is the timeliness of files.", False),
+])
+def test_items_by_role_and_in_older_wording(text, item):
+    assert looks_like_item(text) is item
+
+
+@pytest.mark.parametrize("text", ["What needs to improve:", "How the force should respond:"])
+def test_a_question_is_no_lead_in(text):
+    assert match_lead_in(text) is None

@@ -103,3 +103,23 @@ def test_a_ref_printed_close_to_its_text_is_its_own_cell():
     assert [[" ".join(ln.text for ln in cell) for cell in row] for row in table.rows] == [
         ["a)", "The consistency of the hub's records."],
         ["b)", "The timeliness with which the police share information. with schools."]]
+
+
+def test_rows_printed_without_a_gap_split_where_the_next_value_starts():
+    """ "Area for improvement | Question": each text wraps over lines as close as a row's own lines; a
+    new value in the second column, level with a new sentence in the first, starts the next row."""
+    texts = [("The force should monitor its use of force", "1"), ("by officers, including Taser.", ""),
+             ("The force should clear its backlog of", "2"), ("vetting reviews.", ""),
+             ("The force should check its computer systems.", "3")]
+    lines = cells(1, 100, ("Area for improvement", "Question"), bold=True)[:1]
+    lines.append(Line(1, 350, 100, 400, 112, "Question", 10, True))
+    for i, (text, question) in enumerate(texts):
+        top = 116 + 13 * i
+        lines.append(Line(1, 60, top, 300, top + 11, text, 10, False))
+        if question:
+            lines.append(Line(1, 350, top, 356, top + 11, question, 10, False))
+    [table] = find_tables(lines)[0]
+    rows = [[" ".join(ln.text for ln in cell) for cell in row] for row in table.rows]
+    assert rows == [["The force should monitor its use of force by officers, including Taser.", "1"],
+                    ["The force should clear its backlog of vetting reviews.", "2"],
+                    ["The force should check its computer systems.", "3"]]
