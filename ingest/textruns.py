@@ -32,6 +32,7 @@ from .textruns_reference import FontScratch, RunFields, bounded_text, char_index
 
 BREAKS = " \r\n"
 _BREAKS = re.compile(r"[ \r\n]*")
+_WORD = re.compile(r"[^ \r\n]*")
 _WORD_AND_BREAK = re.compile(r"[^ \r\n]*[ \r\n]*")
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top (PDFium's float values)
@@ -78,40 +79,42 @@ class _Page:
         if a is None:
             return None
         starts = [a]
-        line_first = False  # rects that end a line follow each other (and so do rects that end a word)
-        for _ in range(k - 1):
+        kind = 0  # which guess was right last time: the next character (0), word (1) or line (2)
+        while len(starts) < k:
             lo = a + 1  # the first character that may start the next rect
-            if lo < n and text[lo] not in BREAKS:
-                # one glyph per text object is common: the next character starts the next rect
-                if _count_rects(handle, a, 2) >= 2:
-                    a = lo
-                    starts.append(a)
+            if kind == 0 and lo < n and text[lo] not in BREAKS:
+                # A word of one-glyph text objects makes as many rects as it has characters (a rect
+                # is the characters of one text object): then each of them starts a rect.
+                end = _WORD.match(text, a).end()
+                if end - a > 2 and _count_rects(handle, a, end - a) == end - a:
+                    starts.extend(range(lo, end))
+                    a = end - 1
                     continue
-                lo += 1
-            word, line = _next_word(text, lo), _next_line(text, a)
-            a = self._next_start(a, lo, (line, word) if line_first else (word, line))
+            # the next character that is not a space or line break, the next word, the next line
+            guesses = (_BREAKS.match(text, lo).end(), _next_word(text, lo), _next_line(text, a))
+            a = self._next_start(a, lo, guesses[kind:] + guesses[:kind])
             if a is None:
                 return None
-            line_first = a == line
+            kind = guesses.index(a) if a in guesses else kind
             starts.append(a)
         if _count_rects(handle, a, n - a) != 1:
             return None
         return starts
 
-    def _next_start(self, a: int, lo: int, guesses: tuple[int | None, int | None]) -> int | None:
+    def _next_start(self, a: int, lo: int, guesses: tuple[int | None, ...]) -> int | None:
         """The first character after a where a new rect starts, known to be lo or later: the smallest
-        e for which the characters a..e make two rects. The guesses are tried first (two calls when
-        one is right)."""
+        e for which the characters a..e make two rects. The guesses are tried first (one call when lo is
+        right, two when another one is)."""
         handle, hi = self.handle, len(self.text) - 1
         for g in guesses:
             if g is None or not lo <= g <= hi:
-                continue  # also a guess below one already known to be too early
+                continue  # also a guess outside what the earlier guesses left open
             if _count_rects(handle, a, g - a + 1) >= 2:
                 if g == lo or _count_rects(handle, a, g - a) < 2:
                     return g
                 hi = g - 1
-                break
-            lo = g + 1
+            else:
+                lo = g + 1
         return _first(lo, hi, lambda e: _count_rects(handle, a, e - a + 1) >= 2)
 
     def spaces_and_lasts(self, starts: list[int]) -> tuple[list[tuple[int, Rect]], list[int | None]]:
