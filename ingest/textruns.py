@@ -22,7 +22,9 @@ within that rect, on its baseline.
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
+import struct
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -36,6 +38,7 @@ _WORD = re.compile(r"[^ \r\n]*")
 _WORD_AND_BREAK = re.compile(r"[^ \r\n]*[ \r\n]*")
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top (PDFium's float values)
+_FOUR_DOUBLES = struct.Struct("4d")
 
 # Bound once: these run a few times per rect, 100,000 times and more over a corpus.
 _count_rects = raw.FPDFText_CountRects
@@ -47,6 +50,16 @@ _get_char_box = raw.FPDFText_GetCharBox
 # when max(left) < min(right) and max(bottom) < min(top) (a non-empty overlap of normalised rects); a
 # rect holds a point with its edges included.
 
+class _Box:
+    """Four double out-parameters sharing one buffer, read back in one go as (left, bottom, right, top)."""
+
+    def __init__(self) -> None:
+        self.buffer = (ctypes.c_double * 4)()
+        self.left, self.bottom, self.right, self.top = (
+            ctypes.c_double.from_buffer(self.buffer, 8 * i) for i in range(4))
+        self.read = functools.partial(_FOUR_DOUBLES.unpack_from, self.buffer)
+
+
 class _Page:
     """One text page's characters as PDFium holds them, read with a few calls per rect."""
 
@@ -54,19 +67,18 @@ class _Page:
         self.handle = handle  # the bare handle: no property lookup per call
         self.text = text
         self.rects = rects
-        self._d = [ctypes.c_double() for _ in range(4)]
+        self.out = _Box()
 
     def box(self, index: int) -> Rect:
-        left, right, bottom, top = self._d
-        _get_char_box(self.handle, index, left, right, bottom, top)
-        return (left.value, bottom.value, right.value, top.value)
+        out = self.out
+        _get_char_box(self.handle, index, out.left, out.right, out.bottom, out.top)
+        return out.read()
 
     def range_rects(self, start: int, count: int) -> tuple[int, Rect]:
         """How many rects the characters [start, start+count) make, and the first one."""
-        n = _count_rects(self.handle, start, count)
-        left, top, right, bottom = self._d
-        _get_rect(self.handle, 0, left, top, right, bottom)
-        return n, (left.value, bottom.value, right.value, top.value)
+        n, out = _count_rects(self.handle, start, count), self.out
+        _get_rect(self.handle, 0, out.left, out.top, out.right, out.bottom)
+        return n, out.read()
 
     def starts(self) -> list[int] | None:
         """The index of the first character of each rect, or None when they cannot be found."""
@@ -197,11 +209,12 @@ def read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -
     k = _count_rects(handle, 0, -1)
     if k <= 0:
         return []
-    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    out = _Box()
+    left, bottom, right, top, read = out.left, out.bottom, out.right, out.top, out.read
     rects: list[Rect] = []
     for i in range(k):
         _get_rect(handle, i, left, top, right, bottom)
-        rects.append((left.value, bottom.value, right.value, top.value))
+        rects.append(read())
     text = _page_text(textpage, n) if n > 0 else None
     page = _Page(handle, text, rects) if text is not None else None
     starts = page.starts() if page is not None else None
@@ -238,10 +251,16 @@ def _fast_run(page: _Page, rect: Rect, a: int, stop: int, last: int | None, edge
     in no earlier character's. A rect of one character is that character's box, normalised (PDFium's
     `GetRectArray` starts each rect from its first character's box), so its box is not asked for.
     """
+    text, left, right, px, py = page.text, *edges
+    if stop == a + 1 and last == a:  # the common case, written out: one character, not a space
+        x0, y0, x1, y1 = rect
+        index = a if not probe_taken and x0 <= px <= x1 and y0 <= py <= y1 else None
+        if blocked or left == right or not (x0 < right and left < x1 and x0 < x1 and y0 < y1):
+            return None, index
+        return (" " if lead_space else "") + text[a] + (" " if text[a + 1:a + 2] == " " else ""), index
     if blocked and probe_taken:
         return None, None
-    text, (_, y0, _, y1) = page.text, rect
-    left, right, px, py = edges
+    _, y0, _, y1 = rect
     lead = ""
     fl, fb, fr, ft = rect if stop == a + 1 else page.box(a)
     index = a if fl <= px <= fr and fb <= py <= ft else None

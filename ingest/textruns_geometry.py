@@ -23,7 +23,7 @@ from .textruns_reference import PROBE_INSET, SHRINK
 
 CELL_MIN = 16.0  # smallest grid cell (points)
 CELL_LIMIT = 1 << 20  # cell numbers are clamped to +-this (keeps keys in int64; clamping keeps every pair)
-ALL_PAIRS_MAX = 8192  # a page with fewer (rect, box) pairs than this compares them all
+ALL_PAIRS_MAX = 20000  # a page with fewer (rect, box) pairs than this compares them all
 SPAN_MAX = 64  # a box over more cells than this is compared with every box instead of entering cells
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
@@ -56,33 +56,36 @@ def meetings(rects: list[Rect], spaces: list[tuple[int, Rect]], starts: list[int
     left, right = np.minimum(left, right), np.maximum(left, right)  # PDFium normalises the shrunk rect
     edges = np.stack([left, right, px, py], axis=1, dtype=np.float64)
     left, right, px, py = edges.T
-    if k * len(boxes) <= ALL_PAIRS_MAX:
-        q, b = np.repeat(np.arange(k), len(boxes)), np.tile(np.arange(len(boxes)), k)
-    else:
+    if k * len(boxes) <= ALL_PAIRS_MAX:  # every rect against every box, as a table
+        q, b = np.arange(k)[:, None], np.arange(len(boxes))[None, :]
+    else:  # pairs that share a grid cell
         # where a rect's text or probe point is looked for: the rect, its shrunk rect and its probe point
         query = np.stack([np.minimum(x0, left), y0, np.maximum(np.maximum(x1, right), px), y1], axis=1)
         q, b = _pairs(query, boxes, box)
-    bl, bb, br, bt = boxes[b].T
+    bl, bb, br, bt = (column[b] for column in boxes.T)
     ql, qr, qx, qy, qb, qt = left[q], right[q], px[q], py[q], y0[q], y1[q]
     meet = (bl < qr) & (ql < br) & (bl < br) & (bb < qt) & (qb < bt) & (bb < bt)
     holds = (bl <= qx) & (qx <= br) & (bb <= qy) & (qy <= bt)
+    if not drawn:  # only rects
+        return Meetings(edges.tolist(), _per_rect(meet & (b != q), q, k), [False] * k,
+                        _per_rect(holds & (b < q), q, k))
     is_rect = b < k
-    if len(drawn):
-        at = np.array([-1] + [i for i, _ in drawn], dtype=np.int64)[np.where(is_rect, 0, b - k + 1)]
-        first = np.array(starts, dtype=np.int64)[q]
-        after_last = np.array([-2 if i is None else i + 1 for i in lasts], dtype=np.int64)[q]
-        space_before = ~is_rect & (at == first - 1)
-        blocked = meet & ((is_rect & (b != q)) | (~is_rect & ~space_before & (at != after_last)))
-        taken = holds & np.where(is_rect, b < q, at < first)
-        lead = _any(q, meet & space_before, k)
-    else:  # only rects
-        blocked, taken, lead = meet & (b != q), holds & (b < q), [False] * k
-    return Meetings(edges.tolist(), _any(q, blocked, k), lead, _any(q, taken, k))
+    at = np.array([-1] + [i for i, _ in drawn], dtype=np.int64)[np.where(is_rect, 0, b - k + 1)]
+    first = np.array(starts, dtype=np.int64)[q]
+    after_last = np.array([-2 if i is None else i + 1 for i in lasts], dtype=np.int64)[q]
+    space_before = ~is_rect & (at == first - 1)
+    blocked = meet & ((is_rect & (b != q)) | (~is_rect & ~space_before & (at != after_last)))
+    taken = holds & np.where(is_rect, b < q, at < first)
+    return Meetings(edges.tolist(), _per_rect(blocked, q, k), _per_rect(meet & space_before, q, k),
+                    _per_rect(taken, q, k))
 
 
-def _any(index: np.ndarray, mask: np.ndarray, k: int) -> list[bool]:
+def _per_rect(mask: np.ndarray, q: np.ndarray, k: int) -> list[bool]:
+    """Whether any pair of each rect passes: a table's rows, or the pairs listed in q."""
+    if mask.ndim == 2:
+        return mask.any(axis=1).tolist()
     out = np.zeros(k, dtype=bool)
-    out[index[mask]] = True
+    out[q[mask]] = True
     return out.tolist()
 
 
