@@ -29,7 +29,7 @@ import struct
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .textruns_geometry import meetings
+from .textruns_geometry import Meetings, meetings
 from .textruns_reference import FontScratch, RunFields, bounded_text, char_index, run_fields
 
 BREAKS = " \r\n"
@@ -215,16 +215,12 @@ def read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -
     for i in range(k):
         _get_rect(handle, i, left, top, right, bottom)
         rects.append(read())
-    text = _page_text(textpage, n) if n > 0 else None
-    page = _Page(handle, text, rects) if text is not None else None
-    starts = page.starts() if page is not None else None
-    if starts is not None:
-        spaces, lasts = page.spaces_and_lasts(starts)
-        near = meetings(rects, spaces, starts, lasts)
-    if page is None or starts is None or near is None:
+    located = _locate(textpage, n, rects)
+    if located is None:
         from .textruns_reference import read_runs as reference_runs
 
         return reference_runs(textpage, page_top, page_left)
+    page, starts, lasts, near = located
     scratch = FontScratch()
     runs = []
     for rect, a, stop, last, edges, blocked, lead, taken in zip(
@@ -240,6 +236,22 @@ def read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -
     return runs
 
 
+def _locate(textpage: pdfium.PdfTextPage, n: int, rects: list[Rect]
+            ) -> tuple[_Page, list[int], list[int | None], Meetings] | None:
+    """The page's characters, where each rect's characters start and end, and what meets each rect;
+    None when the page must be read the reference way."""
+    text = _page_text(textpage, n) if n > 0 else None
+    if text is None:
+        return None
+    page = _Page(textpage.raw, text, rects)
+    starts = page.starts()
+    if starts is None:
+        return None
+    spaces, lasts = page.spaces_and_lasts(starts)
+    near = meetings(rects, spaces, starts, lasts)
+    return None if near is None else (page, starts, lasts, near)
+
+
 def _fast_run(page: _Page, rect: Rect, a: int, stop: int, last: int | None, edges: list[float],
               blocked: bool, lead_space: bool, probe_taken: bool) -> tuple[str | None, int | None]:
     """A rect's bounded text and its font character, each None where this cannot prove it.
@@ -252,10 +264,11 @@ def _fast_run(page: _Page, rect: Rect, a: int, stop: int, last: int | None, edge
     `GetRectArray` starts each rect from its first character's box), so its box is not asked for.
     """
     text, left, right, px, py = page.text, *edges
-    if stop == a + 1 and last == a:  # the common case, written out: one character, not a space
-        x0, y0, x1, y1 = rect
-        index = a if not probe_taken and x0 <= px <= x1 and y0 <= py <= y1 else None
-        if blocked or left == right or not (x0 < right and left < x1 and x0 < x1 and y0 < y1):
+    if last == a:  # the common case, written out: one character that is not a space (and breaks)
+        _, y0, _, y1 = rect
+        fl, fb, fr, ft = rect if stop == a + 1 else page.box(a)
+        index = a if not probe_taken and fl <= px <= fr and fb <= py <= ft else None
+        if blocked or left == right or not (fl < right and left < fr and fl < fr and fb < y1 and y0 < ft and fb < ft):
             return None, index
         return (" " if lead_space else "") + text[a] + (" " if text[a + 1:a + 2] == " " else ""), index
     if blocked and probe_taken:
