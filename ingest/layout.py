@@ -113,7 +113,7 @@ def _group_lines(runs: list[Run], size: float, s: LayoutSettings = LAYOUT) -> li
     for run in ordered:
         bottom, x0 = run.bottom, run.x0
         slack = max(points, share * (run.size or size))
-        for line in reversed(lines[-6:]):
+        for line in reversed(lines[-6:]):  # the latest lines, the last one first
             last = line[-1]
             if abs(last.bottom - bottom) <= slack and -1 <= x0 - last.x1 <= gap_limit:
                 line.append(run)
