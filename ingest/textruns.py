@@ -8,8 +8,9 @@ rect is PDFium's union of the consecutive characters of one text object, so the 
 count goes from one to two is where the next rect starts.
 
 The answer is then assembled the way PDFium's bounded-text walk would assemble it, and is only
-used where that is proved from geometry: the shrunk rect meets no other rect and no loose space,
-the first and last characters fall inside it, and the characters between fall inside it as a group.
+used where that is proved from geometry: the shrunk rect meets no other rect and no loose space
+(tested for the whole page at once in `textruns_geometry`), the first and last characters fall
+inside it, and the characters between fall inside it as a group.
 Any run that fails a check (overlapping text, a narrow glyph at an edge, a line break inside a
 text object) is read the reference way, so the result is the same run for run; a page whose text
 does not map one character to one code unit is read the reference way whole.
@@ -17,6 +18,13 @@ does not map one character to one code unit is read the reference way whole.
 Assumed, not checked (PDFium exposes no cheap way): a glyph too thin to belong to any rect (a space
 drawn with an empty outline, a zero-width mark) that sits *inside* a rect's character range lies
 within that rect, on its baseline.
+
+Relied on from PDFium's `CPDF_TextPage::GetRectArray` (the identity checks would show a change): a
+rect starts from its first character's box, normalised, and grows by the boxes of the characters
+after it until the text object changes, skipping generated characters and boxes under 0.01 point.
+So a rect of one character is that character's box (which is then not asked for), and a word whose
+characters make as many rects as it has characters has a rect starting at each of them (one range
+query instead of one per character).
 """
 
 from __future__ import annotations
