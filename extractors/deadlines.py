@@ -143,13 +143,36 @@ def parse_absolute(phrase: str) -> date | None:
             return date(int(year_only.group(1)) + 1, 3, 31)
         return date(int(year_only.group(1)), 12, 31)
     has_day = bool(re.fullmatch(DAY_DATE, body, re.I))
-    parsed = _dateparser().get_date_data(body)
-    if not parsed or not parsed.date_obj:
-        return None
-    day = parsed.date_obj.date()
+    day = _plain_date(body)
+    if day is None:  # not a plain "31 March 2025", "March 31, 2025" or "March 2025": ask dateparser
+        parsed = _dateparser().get_date_data(body)
+        if not parsed or not parsed.date_obj:
+            return None
+        day = parsed.date_obj.date()
     if not has_day:
         return day.replace(day=calendar.monthrange(day.year, day.month)[1])
     return day
+
+
+MONTH_NUMBER = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for name in names}
+PLAIN_DATE = re.compile(rf"(?:(?P<d1>\d{{1,2}}){ORDINAL}\s+(?P<m1>[a-z]+)\.?,?|(?P<m2>[a-z]+)\.?(?:\s+(?P<d2>\d{{1,2}})"
+                        rf"{ORDINAL},?)?)\s+(?P<y>\d{{4}})", re.I)
+
+
+def _plain_date(body: str) -> date | None:
+    """A date our own patterns print (day, month name, year; or month and year: its first day), read
+    without dateparser, which is slow to load and to ask; None for anything else, or a day the month
+    does not have (dateparser then decides, as before)."""
+    m = PLAIN_DATE.fullmatch(body)
+    if not m or (month := MONTH_NUMBER.get((m["m1"] or m["m2"]).lower())) is None:
+        return None
+    try:
+        return date(int(m["y"]), month, int(m["d1"] or m["d2"] or 1))
+    except ValueError:
+        return None
 
 
 @cache

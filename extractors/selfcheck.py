@@ -37,6 +37,9 @@ def stated_counts(pages: list[Page], year: int | None = None) -> dict[str, tuple
     the claim is of new items only (a revisit also restates earlier ones)."""
     counts: dict[str, tuple[int, bool]] = {}
     for page in pages:
+        lowered = page.text.lower()
+        if "recommendation" not in lowered and "improvement" not in lowered and "concern" not in lowered:
+            continue  # no kind word (none of them can be split by a space): no claim on this page
         text = re.sub(r"\s+", " ", page.text)
         for claim in CLAIM.finditer(text):
             body = claim.group("body")

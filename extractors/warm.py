@@ -1,10 +1,10 @@
 """Load what extraction needs while a report's pages are being read, in a background thread.
 
-Importing spaCy and building the addressee vocabulary takes most of a second, and dateparser
-compiles its tables on first use (a third of a second): paid once per process, but in a one-report
-`extract` or `ingest` they are most of the work after the pages. Started when reading begins, they
-overlap it (PDFium and the worker processes run without the GIL); `ready()` waits for them before
-extraction starts, so extraction never shares them with a half-finished load.
+Importing spaCy and building the addressee vocabulary takes most of a second: paid once per process,
+but in a one-report `extract` or `ingest` it is most of the work after the pages. (dateparser, slow
+to load too, is loaded only for a date not in a plain form: see `deadlines.parse_absolute`.) Started
+when reading begins, the load overlaps it (PDFium and the worker processes run without the GIL);
+`ready()` waits for it before extraction starts, so extraction never shares a half-finished load.
 """
 
 from __future__ import annotations
@@ -30,10 +30,8 @@ def ready() -> None:
 
 def _load() -> None:
     from .addressees import vocabulary
-    from .deadlines import parse_absolute
 
     try:
         vocabulary()
-        parse_absolute("by 31 March 2025")
     except Exception:  # noqa: BLE001 - extraction asks again and reports any failure itself
         return

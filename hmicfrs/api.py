@@ -13,7 +13,6 @@ and the batch goes on. One file's work is hmicfrs/outcome.py; this module runs a
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -32,7 +31,8 @@ from .ingest.document import sha256_of
 from .ingest.pdf import open_pdf
 from .ingest.records import RecordsFile
 from .linking import MatchResult, match_records
-from .outcome import Outcome, ReaderPool, ingest_file
+from .outcome import Outcome, ingest_file
+from .readahead import ReadAhead, ReaderPool, pool_size
 from .triage import applicable_findings
 
 if TYPE_CHECKING:  # the network side (httpx, bs4) is imported only when something is fetched
@@ -110,21 +110,43 @@ def ingest_each(db: sqlite_utils.Database, sources: list[Source], profile: Force
     """Ingest the sources one by one, yielding each file's result as it is done. An unchanged file
     (its SHA-256 already stored) is skipped, and so is the same file under another name ("duplicate");
     a changed one replaces its old rows in one transaction; one that cannot be read, for any reason,
-    gets its one ingest_errors row and the batch goes on. `workers` > 1 reads a PDF's pages in that many
-    processes (capped at the core count and the page count); `on_wait` is called when another
-    program holds the database and this one waits its turn."""
+    gets its one ingest_errors row and the batch goes on. `workers` > 1 reads PDF pages in that many
+    processes (capped at the core count; for a single file, also at its page count), the next files
+    of a batch while this process extracts and saves the current one; `on_wait` is called when
+    another program holds the database and this one waits its turn."""
     profile = profile or ForceProfile()
+    if len(sources) > 1 and pool_size(workers) > 1:
+        yield from _ingest_reading_ahead(db, sources, profile, pool_size(workers), on_wait)
+        return
     pool = _Pool(workers)
     try:
         for src in sources:
-            yield _ingest_one(db, src, profile, pool.for_file, on_wait)
+            yield ingest_file(db, src.path, src.name, src.label, profile, pool.for_file, src.pdf_url, on_wait=on_wait)
     finally:
         pool.close()
 
 
+def _ingest_reading_ahead(db: sqlite_utils.Database, sources: list[Source], profile: ForceProfile, workers: int,
+                          on_wait: Callable[[], None] | None) -> Iterator[FileResult]:
+    """A batch whose PDFs worker processes read ahead of their turn (see hmicfrs/readahead.py)."""
+    ahead = ReadAhead([s.path for s in sources], workers, lambda digest: not is_stored(db, digest))
+    try:
+        for index, src in enumerate(sources):
+            digest, reading = ahead.take(index)
+            yield ingest_file(db, src.path, src.name, src.label, profile, None, src.pdf_url, on_wait=on_wait,
+                              digest=digest, reading=reading)
+    finally:
+        ahead.close()
+
+
+def is_stored(db: sqlite_utils.Database, digest: str) -> bool:
+    """Is a report with this SHA-256 in the database?"""
+    return bool(list(db.query("select 1 from reports where sha256 = ? limit 1", [digest])))
+
+
 class _Pool:
-    """One reader pool for a batch, started when a file first needs it and grown (restarted) only when
-    a later file has pages for more processes. A ReaderPool starts afresh after a file crashes PDFium."""
+    """One reader pool for a file's pages, started when the file needs it (a ReaderPool starts afresh
+    after a file crashes PDFium)."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -146,15 +168,10 @@ class _Pool:
             self.executor, self.size = None, 0
 
 
-def _ingest_one(db: sqlite_utils.Database, src: Source, profile: ForceProfile, pool_for, on_wait) -> FileResult:
-    return ingest_file(db, src.path, src.name, src.label, profile, pool_for, src.pdf_url, on_wait=on_wait)
-
-
 def worker_count(path: Path, workers: int) -> int:
     """Processes worth starting for this file: what was asked (0: all cores), at most the core count
     and one per PAGES_PER_WORKER pages."""
-    cores = os.cpu_count() or 1
-    wanted = cores if workers <= 0 else min(workers, cores)
+    wanted = pool_size(workers)
     if wanted < 2 or path.suffix.lower() in HTML_SUFFIXES:
         return 1
     try:

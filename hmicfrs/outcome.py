@@ -6,7 +6,7 @@ one already stored (under another name), or failed with one reason. Failures are
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +15,7 @@ import sqlite_utils
 
 from .db.save import clear_error, record_error, save_document
 from .extractors.applicability import ForceProfile
-from .ingest.document import sha256_of
+from .ingest.document import PageReading, sha256_of
 from .ingest.errors import IngestError
 from .pipeline import read_document, read_html_document
 
@@ -34,13 +34,16 @@ class Outcome:
 
 def ingest_file(db: sqlite_utils.Database, path: Path, name: str, label: str, profile: ForceProfile,
                 pool: Executor | Callable[[Path], Executor | None] | None = None, pdf_url: str | None = None,
-                on_wait: Callable[[], None] | None = None) -> Outcome:
+                on_wait: Callable[[], None] | None = None, digest: str | None = None,
+                reading: PageReading | None = None) -> Outcome:
     """Ingest one PDF or saved HTML edition. A failure while reading it (of any kind) is its outcome and
     its `ingest_errors` row; a failure while saving (a full disk) is raised, as it would hit every file.
     `pool` may be a function giving the pool for this file (called only when the file is read);
-    `on_wait` is called when another program holds the database and this one waits its turn."""
+    `on_wait` is called when another program holds the database and this one waits its turn.
+    `digest` is the file's SHA-256 when already known, and `reading` its pages already being read
+    by a batch's worker processes (hmicfrs/readahead.py)."""
     try:
-        digest = sha256_of(path)
+        digest = digest or sha256_of(path)
     except OSError as exc:
         return _failed(db, label, f"cannot read the file ({exc.strerror or exc}); check the path and permissions",
                        on_wait=on_wait)
@@ -52,7 +55,10 @@ def ingest_file(db: sqlite_utils.Database, path: Path, name: str, label: str, pr
         return Outcome("duplicate", label, same_as=stored[0]["path"] or stored[0]["source"],
                        report_id=stored[0]["id"])
     try:
-        doc = read_any(path, profile, digest, name, pool(path) if callable(pool) else pool)
+        if reading is not None:
+            doc = read_document(path, profile, sha256=digest, source=name, reading=reading)
+        else:
+            doc = read_any(path, profile, digest, name, pool(path) if callable(pool) else pool)
     except BrokenProcessPool:  # PDFium crashed a reader process on this file; ReaderPool starts afresh
         return _failed(db, label, "the PDF reader crashed on this file (it is probably damaged); download it "
                        "again", digest, on_wait)
@@ -70,26 +76,6 @@ def ingest_file(db: sqlite_utils.Database, path: Path, name: str, label: str, pr
                               path=str(path.resolve()), on_wait=on_wait)
     clear_error(db, label, digest, on_wait)
     return Outcome("ingested", label, warnings=list(doc.report.warnings), report_id=report_id)
-
-
-class ReaderPool(Executor):
-    """Processes that read page ranges, started again after one dies (a file that crashes PDFium), so
-    that one file's crash is that file's error and the batch goes on."""
-
-    def __init__(self, workers: int) -> None:
-        self._max_workers = workers
-        self._pool = ProcessPoolExecutor(workers)
-
-    def submit(self, fn, /, *args, **kwargs):
-        try:
-            return self._pool.submit(fn, *args, **kwargs)
-        except BrokenProcessPool:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = ProcessPoolExecutor(self._max_workers)
-            return self._pool.submit(fn, *args, **kwargs)
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 def read_any(path: Path, profile: ForceProfile, digest: str, name: str, pool: Executor | None = None):

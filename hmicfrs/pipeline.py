@@ -15,15 +15,17 @@ from .extractors.applicability import ForceProfile
 from .extractors.pipeline import describe_report, extract
 from .extractors.report_meta import INSPECTORATE, readable_title
 from .ingest.blocks import iter_blocks
-from .ingest.document import read_pages, sha256_of
+from .ingest.document import PageReading, read_pages, sha256_of
 from .model import Document, Report
 
 
 def read_document(path: Path, profile: ForceProfile | None = None, sha256: str | None = None,
-                  source: str | None = None, pool: Executor | None = None) -> Document:
-    """Parse and extract one PDF. Raises an IngestError subclass for files that cannot be read."""
+                  source: str | None = None, pool: Executor | None = None,
+                  reading: PageReading | None = None) -> Document:
+    """Parse and extract one PDF (its pages read here, by the pool, or by a `reading` already under way).
+    Raises an IngestError subclass for files that cannot be read."""
     report = Report(sha256=sha256 or sha256_of(path), source=source or path.name)
-    pages = read_pages(path, report, pool, on_reading=warm.warm_up)  # spaCy loads while pages are read
+    pages = read_pages(path, report, pool, on_reading=warm.warm_up, reading=reading)  # spaCy loads while pages are read
     warm.ready()
     describe_report(pages, report)
     findings = extract(pages, list(iter_blocks(pages)), report, profile)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import CancelledError, Executor, Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Page, Report
-from .errors import NoTextLayer
+from .errors import IngestError, NoTextLayer
 from .layout import build_page, drop_running_lines
 from .pdf import iter_pages, metadata_of, open_pdf, producer_of
 
@@ -32,36 +34,101 @@ def read_page_range(path: Path, start: int, stop: int) -> list[Page]:
         doc.close()
 
 
-def read_pages(path: Path, report: Report, pool: Executor | None = None,
-               on_reading: Callable[[], None] | None = None) -> list[Page]:
-    """Every page's text and body lines; PDFium holds one page at a time. Notes warnings and the
-    producing software on the report. With a process pool, page ranges are read in parallel.
-    on_reading is called once the PDF has opened and its pages are being read (after any worker
-    processes exist): the caller's cue to prepare, alongside, what it needs next."""
-    doc, open_warnings = open_pdf(path)
-    warnings = report.warnings
-    warnings.extend(open_warnings)
-    report.producer = producer_of(doc)
-    report.pdf_title = metadata_of(doc).get("Title")
+@dataclass
+class PageReading:
+    """A PDF whose pages worker processes are reading: what opening it told, and the tasks that bring
+    its pages. `error` is why it could not be opened, raised when its pages are asked for.
+    `on_broken` is called when a reader process died while other files were being read too: it
+    must clear the pool of them, so that reading this file again, alone, says whether it is to blame."""
+
+    path: Path
+    page_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+    producer: str | None = None
+    pdf_title: str | None = None
+    error: IngestError | None = None
+    tasks: list[Future] = field(default_factory=list)
+    alone: bool = False  # read with no other file in the pool
+    on_broken: Callable[[], Executor] | None = None
+
+    def submit(self, pool: Executor, workers: int) -> None:
+        """Hand the page ranges to the pool (a task per range, at most CHUNK pages each)."""
+        size = max(4, min(CHUNK, -(-self.page_count // max(workers, 1))))
+        self.tasks = [pool.submit(read_page_range, self.path, s, s + size) for s in range(0, self.page_count, size)]
+
+    def pages(self) -> list[Page]:
+        """Every page, in order, once the workers have read them."""
+        if self.error is not None:
+            raise self.error
+        try:
+            return [page for task in self.tasks for page in task.result()]
+        except (BrokenProcessPool, CancelledError):  # cancelled: the pool was restarted for a dead reader
+            if self.alone or self.on_broken is None:
+                raise
+        # a reader died: perhaps on another file in the pool at the same time; read this one alone
+        pool = self.on_broken()
+        self.alone = True
+        self.submit(pool, getattr(pool, "_max_workers", 2))
+        return [page for task in self.tasks for page in task.result()]
+
+
+def start_reading(path: Path, pool: Executor, workers: int, alone: bool = False) -> PageReading:
+    """Open the PDF here (metadata, page count) and hand its pages to the pool. A file that cannot be
+    opened gives a reading that carries the error."""
+    reading = PageReading(path, alone=alone)
     try:
-        count = len(doc)
-        if pool is None:
-            if on_reading:
-                on_reading()
-            pages = [build_page(raw) for raw in iter_pages(doc)]
+        doc, reading.warnings = open_pdf(path)
+    except IngestError as exc:
+        reading.error = exc
+        return reading
+    try:
+        reading.page_count = len(doc)
+        reading.producer = producer_of(doc)
+        reading.pdf_title = metadata_of(doc).get("Title")
     finally:
         doc.close()
-    if pool is not None:
-        workers = getattr(pool, "_max_workers", 2)
-        size = max(4, min(CHUNK, -(-count // workers)))
-        futures = [pool.submit(read_page_range, path, s, s + size) for s in range(0, count, size)]
+    reading.submit(pool, workers)
+    return reading
+
+
+def read_pages(path: Path, report: Report, pool: Executor | None = None,
+               on_reading: Callable[[], None] | None = None, reading: PageReading | None = None) -> list[Page]:
+    """Every page's text and body lines; PDFium holds one page at a time. Notes warnings and the
+    producing software on the report. With a process pool, page ranges are read in parallel; with a
+    `reading` already started (the next file of a batch), its pages are collected.
+    on_reading is called once the PDF has opened and its pages are being read (after any worker
+    processes exist): the caller's cue to prepare, alongside, what it needs next."""
+    if reading is None and pool is not None:
+        reading = start_reading(path, pool, getattr(pool, "_max_workers", 2), alone=True)
+    if reading is not None:
+        if reading.error is not None:
+            raise reading.error
+        report.warnings.extend(reading.warnings)
+        report.producer, report.pdf_title = reading.producer, reading.pdf_title
         if on_reading:
             on_reading()
-        pages = [page for future in futures for page in future.result()]
+        pages = reading.pages()
+    else:
+        pages = _read_here(path, report, on_reading)
     if not any(p.text.strip() for p in pages):
         raise NoTextLayer()
     rotated = [p.number for p in pages if p.rotated]
     if rotated:
-        warnings.append(f"page(s) {', '.join(map(str, rotated[:10]))} rotated; text read in the page's own frame")
+        report.warnings.append(f"page(s) {', '.join(map(str, rotated[:10]))} rotated; text read in the page's own "
+                               "frame")
     drop_running_lines(pages)
     return pages
+
+
+def _read_here(path: Path, report: Report, on_reading: Callable[[], None] | None) -> list[Page]:
+    """Every page, read in this process."""
+    doc, open_warnings = open_pdf(path)
+    report.warnings.extend(open_warnings)
+    try:
+        report.producer = producer_of(doc)
+        report.pdf_title = metadata_of(doc).get("Title")
+        if on_reading:
+            on_reading()
+        return [build_page(raw) for raw in iter_pages(doc)]
+    finally:
+        doc.close()

@@ -31,6 +31,9 @@ class LayoutSettings:
     baseline_share: float = 0.3  # share of the font size two runs' baselines may differ by on one line
     baseline_points: float = 2.0  # ... and at least this many points
     space_share: float = 0.15  # a gap between runs wider than this share of the font size is a space
+    # ... except between two runs of one glyph each (a print that places every glyph on its own): there
+    # letter-spacing and the side bearings of a narrow glyph (a tabular "1") reach 0.17, a word space 0.2
+    glyph_space_share: float = 0.18
     box_slack: float = 2.0  # points a line's centre may stray outside a shaded box and still be in it
     gutter_min_lines: int = 8  # body lines a page needs before two columns are looked for
     gutter_min_side: int = 4  # body lines each column needs
@@ -129,20 +132,22 @@ def _row_key(run: Run) -> tuple[int, float]:
 
 def _make_line(runs: list[Run], page: int, s: LayoutSettings = LAYOUT) -> Line:
     runs = sorted(runs, key=_x0)
-    space_share = s.space_share
+    space_share, glyph_share = s.space_share, s.glyph_space_share
     pieces = []
     weights: dict[tuple[float, bool], int] = {}
     first = runs[0]
     top, x1, bottom = first.top, first.x1, first.bottom
-    prev_x1, prev_spaced = 0.0, False  # the previous run's right edge, and whether it ends with a space
+    # the previous run's right edge, whether it ends with a space and whether it is one glyph
+    prev_x1, prev_spaced, prev_glyph = 0.0, False, False
     for run in runs:
         text = run.text
         piece = clean(text)
         if piece:
-            if pieces and (prev_spaced or text[:1].isspace() or run.x0 - prev_x1 > space_share * (run.size or 10)):
+            share = glyph_share if len(piece) == 1 and prev_glyph else space_share
+            if pieces and (prev_spaced or text[:1].isspace() or run.x0 - prev_x1 > share * (run.size or 10)):
                 pieces.append(" ")
             pieces.append(piece)
-        prev_x1, prev_spaced = run.x1, text[-1:].isspace()
+        prev_x1, prev_spaced, prev_glyph = run.x1, text[-1:].isspace(), len(text.strip()) == 1
         key = (round(run.size * 2) / 2, run.bold)
         weights[key] = weights.get(key, 0) + len(text)
         # min() and max() written out: the same answer, without two calls per run

@@ -1,7 +1,11 @@
+import calendar
+import subprocess
+import sys
 from datetime import date
 
 import pytest
 
+from hmicfrs.extractors import deadlines
 from hmicfrs.extractors.deadlines import add_period, find_deadline
 
 PUBLISHED = date(2024, 5, 16)
@@ -59,3 +63,29 @@ def test_the_date_of_the_report_a_revisit_restates(text, expected):
 ])
 def test_deadline_phrases_that_govern_from_further_away(text, lead_in, expected):
     assert find_deadline(text, date(2026, 1, 10), lead_in).date == expected
+
+
+PLAIN_FORMS = ["31 March 2025", "1st April 2024", "30 Sept. 2025", "Sept 30, 2025", "June 2026", "Dec. 2024",
+               "29 February 2024", "29 February 2025", "31 June 2025", "0 May 2025", "May 3rd 2027", "31 Nov 2024"]
+
+
+@pytest.mark.parametrize("form", PLAIN_FORMS)
+def test_plain_dates_read_without_dateparser_agree_with_it(form):
+    body_has_day = any(ch.isdigit() for ch in form.rsplit(" ", 1)[0])
+    parsed = deadlines._dateparser().get_date_data(form)
+    expected = parsed.date_obj.date() if parsed and parsed.date_obj else None
+    if expected and not body_has_day:
+        expected = expected.replace(day=calendar.monthrange(expected.year, expected.month)[1])
+    assert deadlines.parse_absolute("by " + form) == expected
+
+
+def test_a_plain_deadline_does_not_load_dateparser():
+    code = ("import sys; from hmicfrs.extractors.deadlines import parse_absolute; "
+            "d = parse_absolute('by 31 March 2025'); o = parse_absolute('by the 3rd of March 2025'); "
+            "print(d, 'dateparser' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["2025-03-31", "True"]  # the odd form still reaches dateparser
+    code = "import sys; from hmicfrs.extractors.deadlines import parse_absolute; " \
+           "print(parse_absolute('by 31 March 2025'), 'dateparser' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["2025-03-31", "False"]

@@ -14,7 +14,7 @@ from conftest import build_corpus_db, copy_corpus_db
 from datasette.app import Datasette
 from icalendar import Calendar
 
-from hmicfrs import api, cli
+from hmicfrs import api, cli, readahead
 from hmicfrs.db.serve import metadata_for
 
 
@@ -72,6 +72,7 @@ def test_workers_1000_start_no_more_processes_than_cores(tmp_path, sample_pdfs, 
         return real(max_workers)
 
     monkeypatch.setattr(api, "ReaderPool", counting)
+    monkeypatch.setattr(readahead, "ReaderPool", counting)  # a batch's pool (reading ahead)
     result = run("ingest", sample_pdfs["kent-peel-sample"], sample_pdfs["fraud-2024-sample"], "--db", tmp_path / "t.db",
                  "--workers", 1000)
     assert result.exit_code == 0 and "2 ingested" in result.output

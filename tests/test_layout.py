@@ -41,6 +41,32 @@ def test_a_gap_between_runs_wider_than_the_space_share_is_a_space():
     assert "Recommendation" in texts and "the force" in texts
 
 
+def glyphs(x0, bottom, text, gap, size=13.33):
+    """One run per glyph, as a browser print places them: each glyph 0.5 em wide, `gap` em apart, and
+    a space (as PDFium reports one) on the glyph before it."""
+    runs, x = [], x0
+    for ch in text:
+        if ch == " ":
+            runs[-1].text += " "
+            x += 0.25 * size
+            continue
+        runs.append(run(x, bottom, ch, size=size, width=0.5 * size))
+        x += (0.5 + gap) * size
+    return runs
+
+
+def test_between_single_glyph_runs_letter_spacing_and_narrow_digits_are_no_space():
+    # measured in Chromium prints: a tabular "1" and the next digit 0.16-0.17 em apart, letter-spaced
+    # capitals up to 0.15 em; a word space with no space character 0.2 em or more
+    digits = glyphs(72, 300, "Published 12 March 2024", 0.165)
+    caps = glyphs(72, 330, "RECOMMENDATION 6", 0.152)
+    words = glyphs(72, 360, "the", 0.02) + glyphs(72 + 1.6 * 13.33 + 0.21 * 13.33, 360, "force", 0.02)
+    texts = [ln.text for ln in build_page(page(body(3) + digits + caps + words)).lines]
+    assert "Published 12 March 2024" in texts and "RECOMMENDATION 6" in texts and "the force" in texts
+    wide = [run(72, 400, "Within", width=30), run(72 + 30 + 0.165 * 10, 400, "twelve", width=30)]
+    assert "Within twelve" in [ln.text for ln in build_page(page(body(3) + wide)).lines]  # runs of words
+
+
 def test_a_small_raised_footnote_marker_leaves_the_body_line_but_stays_in_the_page_text():
     marker = Run(172, 293, 176, 297, "12", 6.0, False)
     result = build_page(page(body(3) + [run(72, 300, "the force should act", width=100), marker]))

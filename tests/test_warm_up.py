@@ -1,4 +1,4 @@
-"""spaCy (and dateparser's tables) load once per process, beside the page reading, and only when a report is read."""
+"""spaCy loads once per process, beside the page reading, and only when a report is read."""
 
 import subprocess
 import sys
