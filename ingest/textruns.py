@@ -99,7 +99,7 @@ class _Page:
         if a is None:
             return None
         starts = [a]
-        kind = 0  # which guess was right last time: the next character (0), word (1) or line (2)
+        kind = 0  # the guess that was right last time: the next character (0), word (1) or line (2)
         while len(starts) < k:
             lo = a + 1  # the first character that may start the next rect
             if kind == 0 and lo < n and text[lo] not in BREAKS:
@@ -110,32 +110,30 @@ class _Page:
                     starts.extend(range(lo, end))
                     a = end - 1
                     continue
-            # the next character that is not a space or line break, the next word, the next line
-            guesses = (_BREAKS.match(text, lo).end(), _next_word(text, lo), _next_line(text, a))
-            a = self._next_start(a, lo, guesses[kind:] + guesses[:kind])
+            a, kind = self._next_start(a, lo, kind)
             if a is None:
                 return None
-            kind = guesses.index(a) if a in guesses else kind
             starts.append(a)
         if _count_rects(handle, a, n - a) != 1:
             return None
         return starts
 
-    def _next_start(self, a: int, lo: int, guesses: tuple[int | None, ...]) -> int | None:
-        """The first character after a where a new rect starts, known to be lo or later: the smallest
-        e for which the characters a..e make two rects. The guesses are tried first (one call when lo is
-        right, two when another one is)."""
-        handle, hi = self.handle, len(self.text) - 1
-        for g in guesses:
+    def _next_start(self, a: int, lo: int, kind: int) -> tuple[int | None, int]:
+        """The first character after a where a new rect starts, known to be lo or later (the smallest
+        e for which the characters a..e make two rects), and which guess found it. The guesses are
+        tried first, the one of this kind first: one call when lo is right, two when another one is."""
+        text, handle, hi, start = self.text, self.handle, len(self.text) - 1, lo
+        for which in _GUESS_ORDER[kind]:
+            g = _GUESSES[which](text, a, start)
             if g is None or not lo <= g <= hi:
                 continue  # also a guess outside what the earlier guesses left open
             if _count_rects(handle, a, g - a + 1) >= 2:
                 if g == lo or _count_rects(handle, a, g - a) < 2:
-                    return g
+                    return g, which
                 hi = g - 1
             else:
                 lo = g + 1
-        return _first(lo, hi, lambda e: _count_rects(handle, a, e - a + 1) >= 2)
+        return _first(lo, hi, lambda e: _count_rects(handle, a, e - a + 1) >= 2), kind
 
     def spaces_and_lasts(self, starts: list[int]) -> tuple[list[tuple[int, Rect]], list[int | None]]:
         """The spaces outside the rects' words (before the first rect, and ending each rect's characters)
@@ -184,19 +182,31 @@ def _first(lo: int, hi: int, pred, *guesses: int | None) -> int | None:
     return lo
 
 
-def _next_word(text: str, i: int) -> int | None:
-    """The first character of the next word that starts after i (None at the end of the text)."""
-    end = _WORD_AND_BREAK.match(text, i).end()
+# Where the rect after the one starting at a may start, the first candidate being lo: each guess is
+# checked with range queries, so a wrong guess only costs a call.
+def _next_char(text: str, a: int, lo: int) -> int | None:
+    """The first character from lo that is not a space or line break (a rect per glyph)."""
+    end = _BREAKS.match(text, lo).end()
     return end if end < len(text) else None
 
 
-def _next_line(text: str, i: int) -> int | None:
-    """The first character of the next line after i that is not a space."""
-    nl = text.find("\n", i)
+def _next_word(text: str, a: int, lo: int) -> int | None:
+    """The first character of the word after the one at lo (a rect per word)."""
+    end = _WORD_AND_BREAK.match(text, lo).end()
+    return end if end < len(text) else None
+
+
+def _next_line(text: str, a: int, lo: int) -> int | None:
+    """The first character of the line after a that is not a space (a rect per line)."""
+    nl = text.find("\n", a)
     if nl < 0:
         return None
     end = _BREAKS.match(text, nl).end()
     return end if end < len(text) else None
+
+
+_GUESSES = (_next_char, _next_word, _next_line)
+_GUESS_ORDER = ((0, 1, 2), (1, 2, 0), (2, 0, 1))  # the kind of guess that was right last time first
 
 
 def _page_text(textpage: pdfium.PdfTextPage, n: int) -> str | None:
