@@ -15,6 +15,7 @@ could pass is among them, so the answer is the one a comparison of all pairs wou
 
 from __future__ import annotations
 
+import itertools
 from typing import NamedTuple
 
 import numpy as np
@@ -44,7 +45,7 @@ def meetings(rects: list[Rect], spaces: list[tuple[int, Rect]], starts: list[int
     starts and lasts are each rect's first and last non-break character. None when a coordinate
     is not finite (the caller reads such a page the reference way)."""
     k = len(rects)
-    box = np.array(rects, dtype=np.float64).reshape(k, 4)
+    box = np.fromiter(itertools.chain.from_iterable(rects), np.float64, 4 * k).reshape(k, 4)
     # only spaces with a box of some size can meet anything (PDFium skips empty boxes)
     drawn = [(at, b) for at, b in spaces if b[2] > b[0] and b[3] > b[1]]
     boxes = np.concatenate([box, np.array([b for _, b in drawn], dtype=np.float64).reshape(-1, 4)])
@@ -72,7 +73,7 @@ def meetings(rects: list[Rect], spaces: list[tuple[int, Rect]], starts: list[int
     is_rect = b < k
     at = np.array([-1] + [i for i, _ in drawn], dtype=np.int64)[np.where(is_rect, 0, b - k + 1)]
     first = np.array(starts, dtype=np.int64)[q]
-    after_last = np.array([-2 if i is None else i + 1 for i in lasts], dtype=np.int64)[q]
+    after_last = np.array(lasts, dtype=np.float64)[q] + 1  # None: nan, which no index equals
     space_before = ~is_rect & (at == first - 1)
     blocked = meet & ((is_rect & (b != q)) | (~is_rect & ~space_before & (at != after_last)))
     taken = holds & np.where(is_rect, b < q, at < first)
