@@ -114,7 +114,7 @@ class _Page:
             if a is None:
                 return None
             starts.append(a)
-        if _count_rects(handle, a, n - a) != 1:
+        if len(starts) != k or _count_rects(handle, a, n - a) != 1:
             return None
         return starts
 
