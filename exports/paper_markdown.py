@@ -10,7 +10,8 @@ from .paper import Item, Paper, ReportSection
 
 REPORT_KINDS = {"peel": "PEEL inspection", "thematic": "Thematic inspection", "joint": "Joint inspection",
                 "progress": "Progress report", "super-complaint": "Super-complaint report",
-                "inspection": "Inspection"}
+                "inspection": "Inspection", "force": "Force inspection", "frs": "Fire and rescue service inspection",
+                "annual-assessment": "Annual assessment"}
 PORTAL_COLUMNS = ("Type", "Level", "Open", "Closed", "Total")
 
 

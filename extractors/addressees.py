@@ -22,8 +22,9 @@ if TYPE_CHECKING:  # spaCy takes most of a second to import: only a command that
     from spacy.matcher import PhraseMatcher
 
 MODAL = re.compile(r"\b(should|must|needs? to|is to|are to|will need to)\b", re.I)
+# "collaborate with" asks for joint work; "its collaboration with Essex Police" names an arrangement it has
 WORK_WITH = re.compile(
-    r"\b(?:work(?:ing|s)?|jointly|together|in partnership|in consultation|in conjunction|collaborat\w+)"
+    r"\b(?:work(?:ing|s)?|jointly|together|in partnership|in consultation|in conjunction|collaborat(?:e|es|ing))"
     r"\s+with\s+(?P<who>[^.;:]{3,120})", re.I)
 THE_FORCE = re.compile(r"\b(the force|the chief constable|the constabulary|the police force)\b(?!\s+(of|for)\b)",
                        re.I)
@@ -34,11 +35,23 @@ OTHER_BODY = re.compile(r"(?:(?:county\s+|city\s+|metropolitan\s+borough\s+)?cou
                         r"hospital|trust)\b", re.I)
 SERVICES = re.compile(r"^(?:[^,]{0,60},\s*)?(?:all\s+|the\s+)?(?:fire\s+and\s+rescue\s+)?services"
                       r"(?:\s+(?:in|of|with|that|which|where|whose)\b.*)?$", re.I)
+# "Develop, with the Crown Prosecution Service, a ...", "should evaluate, working with X, whether": a body
+# set off by commas beside the verb acts with the addressee
+ALONGSIDE = re.compile(r"(?:^\W*\w+|\b(?:should|must)\s+\w+)\s*,\s*(?:(?:working|jointly|together|in partnership|"
+                       r"in consultation|in conjunction)\s+)?with\s+(?P<who>[^,.;:]{3,80}),", re.I)
 EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
     r"(?P<cond>(?:that|which|who|whose|in|with|without|using|where|yet|not|still)\b[^,;:]{3,160}?)(?=\s+(?:should|must|need|are|is|will)\b|$)",
     re.I)
+
+
+SOME = re.compile(r"\b(?:other|neighbouring|neighboring|nearby|partner|some|several|few|many|most|two|three|four|"
+                  r"five|six|seven|eight|nine|ten|\d+)(?:\s+police)?\s*$", re.I)
+# generic bodies whose singular, capitalised after a proper name, is one body's own name
+NAMEABLE = {"police-authorities": "local", "frs": "force"}
+PROPER_NAME = re.compile(r"(?:^|(?<=\s))(?:the\s+)?"
+                         r"(?P<name>(?:(?!The\b)[A-Z][\w'\u2019-]*\s+(?:(?:and|of|&)\s+)?){1,4})$")
 
 
 @dataclass(frozen=True)
@@ -106,9 +119,25 @@ def find_bodies(text: str) -> list[tuple[Body, int, int]]:
     # Midlands Police" in "West Midlands Police Authority": another body's name, not the force
     kept = [doc[s:e] for m, s, e in matches
             if not (bodies[nlp.vocab.strings[m]].group == "force" and OTHER_BODY.match(doc[e:].text if e < len(doc)
-                                                                                        else ""))]
+                                                                                        else ""))
+            # "other forces", "the four police forces in Wales": some forces, not every chief constable
+            and not (bodies[nlp.vocab.strings[m]].group == "chief_constables" and SOME.search(doc[:s].text))]
     spans = filter_spans(kept)
-    return [(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], sp.start_char, sp.end_char) for sp in spans]
+    return [_named(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], doc.text, sp.start_char, sp.end_char)
+            for sp in spans]
+
+
+def _named(body: Body, text: str, start: int, end: int) -> tuple[Body, int, int]:
+    """ "West Midlands Police Authority", "Bedfordshire Fire and Rescue Service": a generic body's name
+    printed with capitals after a proper name is one body of that kind, by its own name (and span)."""
+    if body.id not in NAMEABLE or not text[start:end][:1].isupper() or text[start:end].lower().endswith("s"):
+        return body, start, end
+    m = PROPER_NAME.search(text[:start])
+    name = m.group("name").strip() if m else ""
+    if not m or not name or name.lower() in ("a", "an", "any", "each", "every", "its", "their", "this", "that"):
+        return body, start, end  # "Each Police Authority": a determiner, not a name
+    full = f"{name} {text[start:end]}"
+    return Body("named-" + full.lower(), full, NAMEABLE[body.id]), m.start("name"), end
 
 
 def subject_of(text: str) -> str:
@@ -121,33 +150,27 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
                     heading: str | None = None, partners: list[str] | None = None) -> Addressees:
     """Canonical addressees of one item. `partners`: the bodies a letter is addressed to, which an item
     of the letter that names no other body is for (see recipients.py)."""
-    source = plain(lead_in) if lead_in else plain(text)
+    text = own_sentences(plain(text))
+    source = plain(lead_in) if lead_in and not _own_subject(text) else text
     subject = subject_of(source)
-    found: list[Body] = []
-    pcc_areas: list[str] = []
+    subject = _opening_body(source) or subject
     plain_subject = plain(subject)
-    for body, start, _end in find_bodies(plain_subject):
-        before = plain_subject[:start].lower()
-        if body.group == "force" and re.search(r"commissioners?\s+for\s+(the\s+)?$", before):
-            pcc_areas.append(body.name)  # "the Police and Crime Commissioner for Kent": the PCC only
-            continue
-        if body.group == "chief_constables" and re.search(r"\bchief constable of\s+$", before):
-            continue
-        found.append(body)
+    found, pcc_areas = _subject_bodies(plain_subject, report_force)
     from_heading = [b for b, _, _ in find_bodies(heading)] if heading else []
     if from_heading and _no_subject(source):
         # "They should ...", "It should ...", or a table row's "Make sure that ...": the heading or the
-        # responsible-body column says who; bodies the text mentions are partners, not addressees
-        found = from_heading
+        # responsible-body column says who; bodies the text mentions are partners ("It should work with
+        # the Home Office to ..."), not addressees, but for one set beside the verb to act with it
+        found = from_heading + [b for m in ALONGSIDE.finditer(text) for b, _, _ in find_bodies(m.group("who"))]
     else:
         if not found:  # a subject that names its body says who; the heading only fills a gap
             found.extend(from_heading)
-        for m in WORK_WITH.finditer(plain(text)):
-            found.extend(b for b, _, _ in find_bodies(m.group("who")))
+        found.extend(_joint(text))
         for m in LATER_SUBJECT.finditer(plain(text)[len(subject):]):  # "..., and chief constables should adopt"
             found.extend(b for b, _, _ in find_bodies(m.group("who")))
-    if report_force and re.search(rf"{re.escape(report_force)}(?!\s+(?:{OTHER_BODY.pattern}))", plain_subject, re.I):
-        found = [_force_body(report_force)]  # "Avon Fire and Rescue Service doesn't ...": the report's own
+    if report_force is None and THE_POLICE.match(plain_subject.strip()) and not any(
+            b.group == "chief_constables" for b in found):
+        found.insert(0, _body("chief-constables"))  # "The police and CPS should" in a national report
     if not found and SERVICES.match(plain_subject.strip()):
         found = [b for b, _, _ in find_bodies("fire and rescue services")]  # "Services should ..." in a fire report
     the_force = THE_FORCE.search(subject)
@@ -176,6 +199,65 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     )
 
 
+def _joint(text: str) -> list[Body]:
+    """The bodies an item tells its named addressee to work with: "working with X", "jointly with X",
+    or "with X" set off by commas beside the verb ("evaluate, with HM Courts & Tribunals Service, whether")."""
+    spans = [m.group("who") for m in WORK_WITH.finditer(text)]
+    spans += [m.group("who") for m in ALONGSIDE.finditer(text)]
+    return [b for who in spans for b, _, _ in find_bodies(who)]
+
+
+def _subject_bodies(subject: str, report_force: str | None) -> tuple[list[Body], list[str]]:
+    """The bodies an item's subject names, and the forces whose PCC alone it names."""
+    own = report_force and re.search(rf"{re.escape(report_force)}(?!\s+(?:{OTHER_BODY.pattern}))", subject, re.I)
+    found: list[Body] = [_force_body(report_force)] if own and report_force else []
+    pcc_areas: list[str] = []
+    for body, start, end in find_bodies(subject):
+        if own and start < own.end() and end > own.start():
+            continue  # "Avon Fire and Rescue Service doesn't ...": the report's own, not a generic body in it
+        before = subject[:start].lower()
+        if body.group == "force" and re.search(r"commissioners?\s+for\s+(the\s+)?$", before):
+            pcc_areas.append(body.name)  # "the Police and Crime Commissioner for Kent": the PCC only
+            continue
+        if body.group == "chief_constables" and re.search(r"\bchief constable of\s+$", before):
+            continue
+        found.append(body)
+    return found, pcc_areas
+
+
+THE_POLICE = re.compile(r"^(?:[^,]{0,60},\s*)?(?:the\s+)?police\b(?!\s*(?:and\s+crime|,\s*fire|authorit|forces?\b|"
+                        r"service|officers?|staff|scotland))", re.I)
+TRAILING_LEAD_IN = re.compile(r"(?<=[.!?])\s+[^.!?]+:\s*$")
+
+
+def own_sentences(text: str) -> str:
+    """The item without a sentence ending in a colon after it: a lead-in to the list below ("Forces in
+    the scheme should:") that was read with the item names that list's addressees, not the item's."""
+    return TRAILING_LEAD_IN.sub("", text)
+
+
+def _opening_body(text: str) -> str | None:
+    """An item with no modal verb that opens with a body ("That the West Midlands Police Authority
+    establishes a committee ... and receives a report from the Force"): its subject is that body."""
+    if MODAL.search(text):
+        return None
+    named = find_bodies(text[:200])
+    if named and re.fullmatch(r"\W*(?:that\s+)?(?:the\s+)?", text[:named[0][1]], re.I):
+        return text[:named[0][2]]
+    return None
+
+
+def _own_subject(text: str) -> bool:
+    """Does the item open with a body of its own ("West Midlands Police does not ...")? Then it is a
+    sentence of its own, not the end of a lead-in's sentence, whose subject is not its subject."""
+    named = find_bodies(subject_of(text)) if text[:1].isupper() else []
+    return bool(named) and re.fullmatch(r"(?:the\s+)?", text[:named[0][1]], re.I) is not None
+
+
+def _body(body_id: str) -> Body:
+    return vocabulary()[2][body_id]
+
+
 PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{0,60},\s*)?(?:they|it|we|each|both|all of them)\s*,?$", re.I)
 
 
@@ -195,9 +277,11 @@ def _recipient_body(name: str) -> Body:
 
 
 def _force_body(name: str) -> Body:
-    for body in vocabulary()[2].values():
-        if body.group == "force" and body.name == name:
-            return body
+    """The report's own force or service by name: a known body (the National Crime Agency in a report
+    on it keeps its group), else a force."""
+    known = [b for b in vocabulary()[2].values() if b.name == name]
+    for body in sorted(known, key=lambda b: b.group != "force"):
+        return body
     return Body("force-" + name.lower(), name, "force")
 
 

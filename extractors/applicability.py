@@ -59,7 +59,8 @@ def judge(addr: Addressees, profile: ForceProfile, report_force: str | None) -> 
     if "pccs" in groups:
         if addr.pcc_areas:
             return Verdict("no", f"addressed to the police and crime commissioner for {addr.pcc_areas[0]} only")
-        return Verdict("no", "addressed to police and crime commissioners only: for the PCC's office, not the force")
+        body = next(b.name for b in addr.bodies if b.group == "pccs")
+        return Verdict("no", f"addressed to {body} only: for the force's governing body, not the force")
     if forces:
         if report_force and forces == [report_force]:
             return Verdict("no", f"report on another force ({report_force})")

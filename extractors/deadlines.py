@@ -52,7 +52,7 @@ def find_deadline(text: str, published: date | None, lead_in: str | None = None,
         if found.text:
             return found
     if lead_in:
-        m = _governing_phrase(lead_in) or PHRASE.search(text)  # the item finishes the lead-in's sentence
+        m = _governing_phrase(lead_in) or _anywhere(text)  # the item finishes the lead-in's sentence
         return _resolve(m, published) if m else Deadline()
     m = _governing_phrase(text)
     return _resolve(m, published) if m else Deadline()
@@ -75,7 +75,7 @@ def _governing_phrase(text: str) -> re.Match | None:
     instruction, so a deadline phrase anywhere in it governs it."""
     modal = MODAL.search(text)
     if modal is None:
-        return PHRASE.search(text)
+        return _anywhere(text)
     for m in PHRASE.finditer(text):
         before = text[: m.start()]
         if not before.strip(" \u2022-\u2013") or RECOMMEND_THAT.fullmatch(before):  # opens the sentence
@@ -97,6 +97,18 @@ def _governing_phrase(text: str) -> re.Match | None:
             return m  # "To address this, within three months the force should:"
         if modal and m.end() <= modal.start() and re.search(r",\s*$", before) and \
                 text[m.end():modal.start()].strip(" ,") == "":  # "X, by June 2025, should"
+            return m
+    return None
+
+
+def _anywhere(text: str) -> re.Match | None:
+    """The deadline of one instruction with no modal of its own (a list item, a table row): a phrase
+    anywhere in it, except a standard of service deep in a clause ("cases where a person has not been
+    arrested within 28 days", "reviewed within 24 hours"): days or weeks count only at the start or
+    right after the first verb ("agree, within 28 days, a protocol")."""
+    for m in PHRASE.finditer(text):
+        short = m.group("rel") and m.group("unit").lower() in ("day", "week")
+        if not short or re.fullmatch(r"[\s\u2022\-\u2013]*(?:\w+,\s*)?", text[:m.start()]):
             return m
     return None
 
@@ -187,7 +199,7 @@ def _dateparser():
 
 
 EARLIER_REPORT = re.compile(rf"\b(?:on\s+)?(?P<a>{DAY_DATE})[^.]{{0,30}}\bwe\s+published\b"
-                            rf"|\b(?:report|inspection)\b[^.]{{0,60}}\bpublished\s+(?:on\s+)?(?P<b>{DAY_DATE})", re.I)
+                            rf"|\b(?:report|inspection)\b[^.]{{0,120}}\bpublished\s+(?:on\s+)?(?P<b>{DAY_DATE})", re.I)
 
 
 def earlier_report_date(text: str, published: date | None) -> date | None:

@@ -6,11 +6,11 @@ import re
 import unicodedata
 
 from ..model import Page, join_lines
-from .addressees import force_named_in
+from .addressees import find_bodies, force_named_in
 from .deadlines import MONTHS, parse_absolute
 
 PUBLISHED = re.compile(
-    rf"\b(?:published|publication date)\s*:?\s*(?:on\s+)?(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I)
+    rf"\b(?:published|publication date)\s*:?\s*(?:on\s*:?\s*)?(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I)
 # a letter's own date line ("Date: 14 May 2026"), before any earlier report's "published on ..."
 LETTER_DATE = re.compile(rf"^\s*Date\s*:\s*(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I | re.M)
 ANY_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\b", re.I)
@@ -19,12 +19,19 @@ INSPECTORATE = re.compile(r"inspectorate of constabulary|\bHMICFRS\b|\bHMIC\b|cr
 NOT_A_REPORT = re.compile(
     r"\bagenda item\b|\bpurpose of (the )?(paper|report)\b|\breport of the (chief constable|police and crime "
     r"commissioner|chief executive)\b|\b(board|committee|panel) (meeting|paper)\b|\bfor (decision|noting)\b", re.I)
-SERVICE = re.compile(r"(?P<name>(?:[A-Z][\w\u2019'&-]*\s+(?:(?:and|of|the|&)\s+)?){1,5}"
+# a force's or service's name: capitalised words (not the words that end one: "Fire & Rescue Service
+# Inspection - Bedfordshire Fire and Rescue Service" holds one name) before "Police", "Fire and Rescue Service"
+SERVICE = re.compile(r"(?P<name>(?:(?!(?:Fire|Rescue|Service|Services|Police|Constabulary|Authority)\b)"
+                     r"[A-Z][\w\u2019'&-]*\s+(?:(?:and|of|the|&)\s+)?){1,5}"
                      r"(?:Police(?:\s+Service)?|Constabulary|"
                      r"Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)))(?:\u2019s|'s)?\b")
+# the inspectorate's own name, set as large as a title on older covers
+PUBLISHER = re.compile(r"(?:(?:her|his)\s+majesty[\u2019']s|hm)\s+inspectorates?\s+of\s+constabulary"
+                       r"(?:\s+and\s+fire\s+(?:and|&)\s+rescue\s+services)?", re.I)
 KINDS = [  # first match wins: (kind, pattern over the title)
     ("super-complaint", r"super-?complaint"),
-    ("progress", r"progress report|revisit|re-inspection|follow-up|an update on|progress (made )?(on|against)"),
+    ("progress", r"progress report|progress update|revisit|re-inspection|follow-up|an update on|"
+                 r"progress (made )?(on|against)"),
     ("peel", r"\bPEEL\b"),
     ("joint", r"\bjoint\b|criminal justice joint"),
 ]
@@ -46,6 +53,15 @@ def read_metadata(pages: list[Page]) -> dict:
         if title and re.search(pattern, title, re.I):
             kind = name
             break
+    force = _inspected(title, pages, kind)
+    is_report = bool(INSPECTORATE.search(front_text)) and not NOT_A_REPORT.search(
+        "\n".join(p.text for p in pages[:2]))
+    kind = _refined_kind(kind, title, pages[0].text if pages else "", force)
+    return {"title": title, "published": published, "kind": kind, "force": force, "is_hmicfrs": is_report}
+
+
+def _inspected(title: str | None, pages: list[Page], kind: str) -> str | None:
+    """The one force, fire and rescue service or national agency the report inspects, if one."""
     # a title that names a force (or a fire and rescue service, whose name may hold a force's) is about it
     service = SERVICE.search(title or "")
     force = service.group("name").strip() if service and "Rescue" in service.group("name") else None
@@ -58,9 +74,44 @@ def read_metadata(pages: list[Page]) -> dict:
         force = force_named_in(pages[0].text if pages else "")
     if force is None and kind in ("peel", "progress", "thematic"):
         force = _service_named_in(title)
-    is_report = bool(INSPECTORATE.search(front_text)) and not NOT_A_REPORT.search(
-        "\n".join(p.text for p in pages[:2]))
-    return {"title": title, "published": published, "kind": kind, "force": force, "is_hmicfrs": is_report}
+    return force or _agency_inspected(title)
+
+
+# where a title names what is inspected: its start, or after "an inspection of (how) (the)"
+INSPECTION_OF = re.compile(r"\binspection\s+of\s+(?:how\s+(?:well\s+)?)?", re.I)
+
+
+def _agency_inspected(title: str | None) -> str | None:
+    """A national agency a report inspects ("An inspection of how the National Crime Agency manages
+    ...", "The National Crime Agency's response to ..."): its items that say "the agency should" are for it."""
+    if not title:
+        return None
+    for start in [0, *(m.end() for m in INSPECTION_OF.finditer(title))]:
+        rest = re.sub(r"^the\s+", "", title[start:], flags=re.I)
+        named = find_bodies(rest)
+        if named and named[0][1] == 0 and named[0][0].group == "national" and all(
+                b.name == named[0][0].name for b, _, _ in named):
+            return named[0][0].name
+    return None
+
+
+OTHER_INSPECTORATE = re.compile(r"\b(?:inspectorate\s+of\s+(?:prisons|probation)|care\s+quality\s+commission|ofsted|"
+                                r"HMCPSI|crown\s+prosecution\s+service\s+inspectorate|HM\s+Inspectorate\s+of\s+"
+                                r"Education)\b", re.I)
+
+
+def _refined_kind(kind: str, title: str | None, cover: str, force: str | None) -> str:
+    """A report the title does not type: joint when the cover names another inspectorate, the annual
+    assessment, else an inspection of one force or fire and rescue service, else thematic."""
+    if kind != "thematic":
+        return kind
+    if OTHER_INSPECTORATE.search(cover):
+        return "joint"
+    if title and re.search(r"\bstate\s+of\s+policing\b|\bannual\s+assessment\b", title, re.I):
+        return "annual-assessment"
+    if force:
+        return "frs" if re.search(r"\bRescue\b", force) else "force"
+    return kind
 
 
 def _service_named_in(title: str | None) -> str | None:
@@ -82,9 +133,14 @@ def _title(page: Page) -> str | None:
     subject = _letter_subject(lines)
     if subject:
         return subject
-    biggest = max(ln.size for ln in lines)
-    title_lines = [ln for ln in lines if ln.size >= biggest - 0.5]
-    return join_lines(ln.text for ln in title_lines) or None
+    while lines:
+        biggest = max(ln.size for ln in lines)
+        title_lines = [ln for ln in lines if ln.size >= biggest - 0.5]
+        title = join_lines(ln.text for ln in title_lines)
+        if not PUBLISHER.fullmatch(" ".join(title.split())):
+            return title or None
+        lines = [ln for ln in lines if ln.size < biggest - 0.5]  # "HER MAJESTY'S INSPECTORATE OF CONSTABULARY"
+    return None
 
 
 MAX_TITLE = 300  # longer than this, the largest type is body text set large, not a title

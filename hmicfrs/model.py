@@ -114,7 +114,8 @@ def join_lines(texts: Iterable[str]) -> str:
 class Report:
     title: str | None = None
     published: date | None = None
-    kind: str | None = None  # thematic | peel | joint | super-complaint | progress | inspection
+    # thematic | peel | joint | super-complaint | progress | force | frs | annual-assessment | inspection
+    kind: str | None = None
     force: str | None = None  # the inspected force, for single-force reports
     page_count: int = 0
     sha256: str | None = None

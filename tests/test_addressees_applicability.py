@@ -30,7 +30,10 @@ WMP = ForceProfile()
     ("Police and crime commissioners should commission advocacy services.", None, None,
      ["police and crime commissioners"], "no"),
     ("West Midlands Police Authority should monitor the force's progress.", None, "West Midlands Police",
-     ["police and crime commissioners"], "no"),
+     ["West Midlands Police Authority"], "no"),
+    # before 2012: the police authorities, not the commissioners who replaced them
+    ("HMIC recommends that every police authority should, by April 2010, publish its assessment.", None, None,
+     ["police authorities"], "no"),
     ("Kent Fire and Rescue Service hasn't done enough to audit high-risk premises.", None,
      "Kent Fire and Rescue Service", ["Kent Fire and Rescue Service"], "no"),
     ("The Home Office and West Mids Police should agree a standard.", None, None,
@@ -41,6 +44,69 @@ WMP = ForceProfile()
 ])
 def test_addressees_and_verdict(text, lead_in, report_force, names, verdict):
     addr = find_addressees(text, lead_in, report_force)
+    assert sorted(addr.names) == sorted(names)
+    assert judge(addr, WMP, report_force).verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "lead_in", "report_force", "heading", "names", "verdict"), [
+    # a body that is not a police body, named beside the report's own force
+    ("By June 2027, Greater Manchester Police and Network Rail should agree how stations are patrolled.", None,
+     "Greater Manchester Police", None, ["Greater Manchester Police", "Network Rail"], "no"),
+    # the Probation Service is named as printed, apart from HM Prison and Probation Service
+    ("make sure that practitioners record why they did not ask for a recall;", "The Probation Service should:",
+     None, None, ["Probation Service"], "no"),
+    ("introduce one system for recall information;", "HM Prison and Probation Service should:", None, None,
+     ["HM Prison and Probation Service"], "no"),
+    ("review unserved warrants every month;", "Chief constables and regional probation directors should jointly:",
+     None, None, ["chief constables", "Probation Service"], "yes"),
+    ("HMIC recommends that SOCA and ACPO should agree a protocol for sharing intelligence.", None, None, None,
+     ["Serious Organised Crime Agency", "Association of Chief Police Officers"], "no"),
+    # "its collaboration with X": an arrangement the subject has, not a second addressee
+    ("The service should review the value of its collaboration with Kent Police, so that it can show savings.",
+     None, "Kent Fire and Rescue Service", None, ["Kent Fire and Rescue Service"], "no"),
+    # "other forces", "the two police forces in the region": some forces, not every chief constable
+    ("The force should extend its collaboration with other forces and partners to save money.", None,
+     "Surrey Police", None, ["Surrey Police"], "no"),
+    ("The Welsh Government should work with the four police forces in Wales to agree a data standard.", None,
+     None, None, ["Welsh Government"], "no"),
+    # "the police" in a report on no one force: every force
+    ("The police and the CPS should, within three months, agree a joint action plan.", None, None, None,
+     ["chief constables", "Crown Prosecution Service"], "yes"),
+    # a report on a national agency: "the agency" is that agency
+    ("The agency should record why it closes intelligence reports.", None, "National Crime Agency", None,
+     ["National Crime Agency"], "no"),
+    # a heading says who "the authority" is
+    ("By 31 May 2026, the authority should publish its policing plan.", None, "British Transport Police",
+     "For the British Transport Police Authority", ["British Transport Police Authority"], "no"),
+    # a fire and rescue service named in a report on another
+    ("Royal Berkshire Fire and Rescue Service should share its training records.", None, None, None,
+     ["Royal Berkshire Fire and Rescue Service"], "no"),
+    # a cause of concern read with the lead-in of the list after it: its own subject says who
+    ("Kent Police does not do enough to make sure that its use of stop and search is fair.",
+     "The force is a member of the scheme. Forces in the scheme should:", "Kent Police", None,
+     ["Kent Police"], "no"),
+    ("Kent Police does not do enough to make sure its use of stop and search is fair. Forces in the scheme should:",
+     None, "Kent Police", None, ["Kent Police"], "no"),
+    # a body set off by commas beside the verb acts with the addressee; one it is told to work with, when
+    # a heading names the addressee, is a partner
+    ("Build, with the Crown Prosecution Service, one system for sharing case files.", None, None,
+     "Recommendations for the National Police Chiefs' Council",
+     ["National Police Chiefs' Council", "Crown Prosecution Service"], "no"),
+    ("Forces that hold detainees overnight should review, with HM Courts & Tribunals Service, how they are "
+     "produced at court.", None, None, None, ["chief constables", "HM Courts and Tribunals Service"], "conditional"),
+    ("It should work with the Home Office to make the guidance clearer.", None, None,
+     "Recommendation for the Department for Education", ["Department for Education"], "no"),
+    # an older report's "That X does ...": X alone, whatever the sentence goes on to mention
+    ("That the Kent Police Authority sets up a committee to oversee complaints and receives a report from the "
+     "Force at each meeting.", None, "Kent Police", None, ["Kent Police Authority"], "no"),
+    ("That the Force reviews its vetting of staff in sensitive posts.", None, "West Midlands Police", None,
+     ["West Midlands Police"], "yes"),
+    ("Each Police Authority should publish its plan.", None, None, None, ["police authorities"], "no"),
+    ("The Department for Energy Security and Net Zero and the Home Office should review the legislation.", None,
+     None, None, ["Department for Energy Security and Net Zero", "Home Office"], "no"),
+])
+def test_bodies_named_as_printed(text, lead_in, report_force, heading, names, verdict):
+    addr = find_addressees(text, lead_in, report_force, heading)
     assert sorted(addr.names) == sorted(names)
     assert judge(addr, WMP, report_force).verdict == verdict
 

@@ -46,6 +46,8 @@ def test_month_end_overflow_clamps():
     ("Our report on custody, published on 3 May 2022, made five recommendations.", date(2022, 5, 3)),
     ("We visited the force on 4 March 2026.", None),
     ("On 2 February 2026 we published this letter.", None),  # not earlier than the letter itself
+    ("In May 2022 we published our joint inspection of the police and Crown Prosecution Service's (CPS) "
+     "handling of stalking cases (published on 12 May 2022).", date(2022, 5, 12)),
 ])
 def test_the_date_of_the_report_a_revisit_restates(text, expected):
     from hmicfrs.extractors.deadlines import earlier_report_date
@@ -62,6 +64,22 @@ def test_the_date_of_the_report_a_revisit_restates(text, expected):
     ("We recommend that, by 31 March 2027, chief constables make sure it happens.", None, date(2027, 3, 31)),
 ])
 def test_deadline_phrases_that_govern_from_further_away(text, lead_in, expected):
+    assert find_deadline(text, date(2026, 1, 10), lead_in).date == expected
+
+
+@pytest.mark.parametrize(("text", "lead_in", "expected"), [
+    # a standard of service inside the item, not when the item is due
+    ("set up monthly reviews of every case in which a person recalled to prison has not been arrested "
+     "within 28 days.", "Chief constables and the Probation Service should together:", None),
+    ("make sure that every missing child is risk-assessed within two hours;", "The force should:", None),
+    # days or weeks that open the item, or follow its first verb, govern it
+    ("agree, within 28 days, a protocol for sharing custody records.", "The force and the council should:",
+     date(2026, 2, 7)),
+    ("within six weeks, publish the revised policy.", "The force should:", date(2026, 2, 21)),
+    # months in a list item govern it wherever they are
+    ("publish the revised policy within three months.", "The force should:", date(2026, 4, 10)),
+])
+def test_days_and_weeks_in_a_list_item(text, lead_in, expected):
     assert find_deadline(text, date(2026, 1, 10), lead_in).date == expected
 
 
