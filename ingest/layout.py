@@ -52,11 +52,13 @@ LAYOUT = LayoutSettings()
 
 def body_size(runs: list[Run]) -> float:
     """The font size most characters on the page are set in."""
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     for run in runs:
         if run.size:
-            sizes[round(run.size * 2) / 2] += len(run.text.strip())
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+            key = round(run.size * 2) / 2
+            sizes[key] = sizes.get(key, 0) + len(run.text.strip())
+    # the first size seen wins a tie, as Counter.most_common does
+    return max(sizes.items(), key=_count)[0] if sizes else 0.0
 
 
 def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
@@ -73,8 +75,9 @@ def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
     # Body lines: the same lines less small type (footnote markers, footnotes, running headers/footers);
     # a line with no small type is the line already made (full_text is built, so sharing it is safe)
     lines = []
+    small = size * s.small
     for group, line in zip(groups, made, strict=True):
-        body = [r for r in group if not size or not r.size or r.size >= size * s.small]
+        body = [r for r in group if not size or not r.size or r.size >= small]
         if len(body) == len(group):
             lines.append(line)
         elif body:
@@ -107,13 +110,15 @@ def clean(text: str) -> str:
 def _group_lines(runs: list[Run], size: float, s: LayoutSettings = LAYOUT) -> list[list[Run]]:
     """Runs sharing a baseline and close enough horizontally form one line."""
     gap_limit = max(size, s.min_gap_size) * s.word_gap
-    ordered = sorted(runs, key=lambda r: (round(r.bottom), r.x0))
+    points, share = s.baseline_points, s.baseline_share
+    ordered = sorted(runs, key=_row_key)
     lines: list[list[Run]] = []
     for run in ordered:
-        for line in reversed(lines[-6:]):
+        bottom, x0 = run.bottom, run.x0
+        slack = max(points, share * (run.size or size))
+        for line in reversed(lines[-6:]):  # the latest lines, the last one first
             last = line[-1]
-            same_base = abs(last.bottom - run.bottom) <= max(s.baseline_points, s.baseline_share * (run.size or size))
-            if same_base and -1 <= run.x0 - last.x1 <= gap_limit:
+            if abs(last.bottom - bottom) <= slack and -1 <= x0 - last.x1 <= gap_limit:
                 line.append(run)
                 break
         else:
@@ -121,31 +126,47 @@ def _group_lines(runs: list[Run], size: float, s: LayoutSettings = LAYOUT) -> li
     return lines
 
 
+def _row_key(run: Run) -> tuple[int, float]:
+    return round(run.bottom), run.x0
+
+
 def _make_line(runs: list[Run], page: int, s: LayoutSettings = LAYOUT) -> Line:
-    runs = sorted(runs, key=lambda r: r.x0)
+    runs = sorted(runs, key=_x0)
+    space_share, glyph_share = s.space_share, s.glyph_space_share
     pieces = []
-    prev: Run | None = None
     weights: dict[tuple[float, bool], int] = {}
-    top, x1, bottom = runs[0].top, runs[0].x1, runs[0].bottom
+    first = runs[0]
+    top, x1, bottom = first.top, first.x1, first.bottom
+    # the previous run's right edge, whether it ends with a space and whether it is one glyph
+    prev_x1, prev_spaced, prev_glyph = 0.0, False, False
     for run in runs:
-        piece = clean(run.text)
-        spaced = run.text[:1].isspace() or (prev is not None and prev.text[-1:].isspace())
-        share = s.glyph_space_share if len(piece) == 1 and prev is not None and len(prev.text.strip()) == 1 \
-            else s.space_share
-        if pieces and piece and (spaced or run.x0 - prev.x1 > share * (run.size or 10)):
-            pieces.append(" ")
+        text = run.text
+        piece = clean(text)
         if piece:
+            share = glyph_share if len(piece) == 1 and prev_glyph else space_share
+            if pieces and (prev_spaced or text[:1].isspace() or run.x0 - prev_x1 > share * (run.size or 10)):
+                pieces.append(" ")
             pieces.append(piece)
-        prev = run
+        prev_x1, prev_spaced, prev_glyph = run.x1, text[-1:].isspace(), len(text.strip()) == 1
         key = (round(run.size * 2) / 2, run.bold)
-        weights[key] = weights.get(key, 0) + len(run.text)
-        top, x1, bottom = min(top, run.top), max(x1, run.x1), max(bottom, run.bottom)
+        weights[key] = weights.get(key, 0) + len(text)
+        # min() and max() written out: the same answer, without two calls per run
+        if run.top < top:
+            top = run.top
+        if run.x1 > x1:
+            x1 = run.x1
+        if run.bottom > bottom:
+            bottom = run.bottom
     # the weight most characters are set in; the first seen wins a tie, as Counter.most_common does
     size, bold = max(weights.items(), key=_count)[0]
-    return Line(page, runs[0].x0, top, x1, bottom, "".join(pieces).strip(), size, bold)
+    return Line(page, first.x0, top, x1, bottom, "".join(pieces).strip(), size, bold)
 
 
-def _count(item: tuple[tuple[float, bool], int]) -> int:
+def _x0(run: Run) -> float:
+    return run.x0
+
+
+def _count(item: tuple[object, int]) -> int:
     return item[1]
 
 

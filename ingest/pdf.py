@@ -176,9 +176,11 @@ def _read_boxes(page: pdfium.PdfPage, number: int, page_top: float, page_left: f
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     bounds = [ctypes.c_float() for _ in range(4)]
     rgba = [ctypes.c_uint() for _ in range(4)]
-    for i in range(raw.FPDFPage_CountObjects(page)):
-        obj = raw.FPDFPage_GetObject(page, i)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+    # a browser's print has a text object per glyph: the loop below runs over every one of them
+    handle, get_object, get_type = page.raw, raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType
+    for i in range(raw.FPDFPage_CountObjects(handle)):
+        obj = get_object(handle, i)
+        if get_type(obj) != raw.FPDF_PAGEOBJ_PATH:
             continue
         raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
         if not fill_mode.value:

@@ -8,8 +8,9 @@ rect is PDFium's union of the consecutive characters of one text object, so the 
 count goes from one to two is where the next rect starts.
 
 The answer is then assembled the way PDFium's bounded-text walk would assemble it, and is only
-used where that is proved from geometry: the shrunk rect meets no other rect and no loose space,
-the first and last characters fall inside it, and the characters between fall inside it as a group.
+used where that is proved from geometry: the shrunk rect meets no other rect and no loose space
+(tested for the whole page at once in `textruns_geometry`), the first and last characters fall
+inside it, and the characters between fall inside it as a group.
 Any run that fails a check (overlapping text, a narrow glyph at an edge, a line break inside a
 text object) is read the reference way, so the result is the same run for run; a page whose text
 does not map one character to one code unit is read the reference way whole.
@@ -17,89 +18,127 @@ does not map one character to one code unit is read the reference way whole.
 Assumed, not checked (PDFium exposes no cheap way): a glyph too thin to belong to any rect (a space
 drawn with an empty outline, a zero-width mark) that sits *inside* a rect's character range lies
 within that rect, on its baseline.
+
+Relied on from PDFium's `CPDF_TextPage::GetRectArray` (the identity checks would show a change): a
+rect starts from its first character's box, normalised, and grows by the boxes of the characters
+after it until the text object changes, skipping generated characters and boxes under 0.01 point.
+So a rect of one character is that character's box (which is then not asked for), and a word whose
+characters make as many rects as it has characters has a rect starting at each of them (one range
+query instead of one per character).
 """
 
 from __future__ import annotations
 
 import ctypes
+import functools
+import re
 import struct
-from collections import defaultdict
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .textruns_reference import PROBE_INSET, SHRINK, FontScratch, RunFields, bounded_text, char_index, run_fields
+from .textruns_geometry import Meetings, meetings
+from .textruns_reference import FontScratch, RunFields, bounded_text, char_index, run_fields
 
-CELL_MIN = 16.0  # smallest grid cell (points) for finding the rects and spaces near a run
 BREAKS = " \r\n"
+_BREAKS = re.compile(r"[ \r\n]*")
+_WORD = re.compile(r"[^ \r\n]*")
+_WORD_AND_BREAK = re.compile(r"[^ \r\n]*[ \r\n]*")
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top (PDFium's float values)
+_FOUR_DOUBLES = struct.Struct("4d")
+
+# Bound once: these run a few times per rect, 100,000 times and more over a corpus.
+_count_rects = raw.FPDFText_CountRects
+_get_rect = raw.FPDFText_GetRect
+_get_char_box = raw.FPDFText_GetCharBox
 
 
-# PDFium's tests, written out inline below: rects meet when max(left) < min(right) and
-# max(bottom) < min(top) (a non-empty overlap of normalised rects); a rect holds a point with its edges
-# included. Packing to float and back gives the values PDFium sees from double arguments.
+# PDFium's tests, written out inline below (and in textruns_geometry for the whole page): rects meet
+# when max(left) < min(right) and max(bottom) < min(top) (a non-empty overlap of normalised rects); a
+# rect holds a point with its edges included.
+
+class _Box:
+    """Four double out-parameters sharing one buffer, read back in one go as (left, bottom, right, top)."""
+
+    def __init__(self) -> None:
+        self.buffer = (ctypes.c_double * 4)()
+        self.left, self.bottom, self.right, self.top = (
+            ctypes.c_double.from_buffer(self.buffer, 8 * i) for i in range(4))
+        self.read = functools.partial(_FOUR_DOUBLES.unpack_from, self.buffer)
+
 
 class _Page:
     """One text page's characters as PDFium holds them, read with a few calls per rect."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage, text: str, rects: list[Rect]) -> None:
-        self.textpage = textpage.raw  # the bare handle: no property lookup per call
+    def __init__(self, handle: raw.FPDF_TEXTPAGE, text: str, rects: list[Rect]) -> None:
+        self.handle = handle  # the bare handle: no property lookup per call
         self.text = text
         self.rects = rects
-        self._d = [ctypes.c_double() for _ in range(4)]
-        self.grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-        # cells about as large as a typical rect: a line-wide rect then touches a cell or two
-        widths = sorted(r[2] - r[0] for r in rects) or [0.0]
-        heights = sorted(r[3] - r[1] for r in rects) or [0.0]
-        self.cell_w = max(CELL_MIN, widths[len(widths) // 2])
-        self.cell_h = max(CELL_MIN, heights[len(heights) // 2])
+        self.out = _Box()
 
     def box(self, index: int) -> Rect:
-        left, right, bottom, top = self._d
-        raw.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
-        return (left.value, bottom.value, right.value, top.value)
+        out = self.out
+        _get_char_box(self.handle, index, out.left, out.right, out.bottom, out.top)
+        return out.read()
 
     def range_rects(self, start: int, count: int) -> tuple[int, Rect]:
         """How many rects the characters [start, start+count) make, and the first one."""
-        n = raw.FPDFText_CountRects(self.textpage, start, count)
-        left, top, right, bottom = self._d
-        raw.FPDFText_GetRect(self.textpage, 0, left, top, right, bottom)
-        return n, (left.value, bottom.value, right.value, top.value)
-
-    def count(self, start: int, stop: int) -> int:
-        """Rects made by the characters start..stop (inclusive); 1 also when none has a box."""
-        return raw.FPDFText_CountRects(self.textpage, start, stop - start + 1)
+        n, out = _count_rects(self.handle, start, count), self.out
+        _get_rect(self.handle, 0, out.left, out.top, out.right, out.bottom)
+        return n, out.read()
 
     def starts(self) -> list[int] | None:
         """The index of the first character of each rect, or None when they cannot be found."""
-        n, k = len(self.text), len(self.rects)
+        text, handle = self.text, self.handle
+        n, k = len(text), len(self.rects)
         if not k:
             return []
-        first = _first(0, n - 1, lambda e: self.range_rects(0, e + 1)[1] != (0.0, 0.0, 0.0, 0.0),
-                       _next_word(self.text, 0))
-        if first is None:
+        a = _first(0, n - 1, lambda e: self.range_rects(0, e + 1)[1] != (0.0, 0.0, 0.0, 0.0),
+                   _BREAKS.match(text).end())
+        if a is None:
             return None
-        starts = [first]
-        text, handle, count_rects = self.text, self.textpage, raw.FPDFText_CountRects
+        starts = [a]
+        kind = 0  # the guess that was right last time: the next character (0), word (1) or line (2)
         while len(starts) < k:
-            a = starts[-1]
-            # one glyph or word per text object is common: the next character starts the next rect
-            if a + 1 < n and text[a + 1] not in BREAKS and count_rects(handle, a, 2) >= 2:
-                starts.append(a + 1)
-                continue
-            nxt = _first(a + 1, n - 1, lambda e, a=a: self.count(a, e) >= 2,
-                         _next_word(text, a + 1), _next_line(text, a))
-            if nxt is None:
+            lo = a + 1  # the first character that may start the next rect
+            if kind == 0 and lo < n and text[lo] not in BREAKS:
+                # A word of one-glyph text objects makes as many rects as it has characters (a rect
+                # is the characters of one text object): then each of them starts a rect.
+                end = _WORD.match(text, a).end()
+                if end - a > 2 and _count_rects(handle, a, end - a) == end - a:
+                    starts.extend(range(lo, end))
+                    a = end - 1
+                    continue
+            a, kind = self._next_start(a, lo, kind)
+            if a is None:
                 return None
-            starts.append(nxt)
-        if self.count(starts[-1], n - 1) != 1:
+            starts.append(a)
+        if len(starts) != k or _count_rects(handle, a, n - a) != 1:
             return None
         return starts
 
-    def index_spaces(self, starts: list[int]) -> tuple[list[tuple[int, Rect]], list[int | None]]:
-        """Rects and the spaces between them (with their boxes) in a grid, for neighbour queries;
-        also each rect's last character that is not a space or line break (None if it has none)."""
+    def _next_start(self, a: int, lo: int, kind: int) -> tuple[int | None, int]:
+        """The first character after a where a new rect starts, known to be lo or later (the smallest
+        e for which the characters a..e make two rects), and which guess found it. The guesses are
+        tried first, the one of this kind first: one call when lo is right, two when another one is."""
+        text, handle, hi, start = self.text, self.handle, len(self.text) - 1, lo
+        for which in _GUESS_ORDER[kind]:
+            g = _GUESSES[which](text, a, start)
+            if g is None or not lo <= g <= hi:
+                continue  # also a guess outside what the earlier guesses left open
+            if _count_rects(handle, a, g - a + 1) >= 2:
+                if g == lo or _count_rects(handle, a, g - a) < 2:
+                    return g, which
+                hi = g - 1
+            else:
+                lo = g + 1
+        return _first(lo, hi, lambda e: _count_rects(handle, a, e - a + 1) >= 2), kind
+
+    def spaces_and_lasts(self, starts: list[int]) -> tuple[list[tuple[int, Rect]], list[int | None]]:
+        """The spaces outside the rects' words (before the first rect, and ending each rect's characters)
+        with their boxes; and each rect's last character that is not a space or line break (None if it
+        has none)."""
         text, n = self.text, len(self.text)
         loose = [i for i in range(starts[0]) if text[i] == " "]
         lasts: list[int | None] = []
@@ -111,31 +150,7 @@ class _Page:
                 last -= 1
             lasts.append(last if last >= a else None)
         loose.sort()
-        spaces = [(i, self.box(i)) for i in loose]
-        for j, rect in enumerate(self.rects):
-            self._enter(rect, j)
-        for s, (_, box) in enumerate(spaces):
-            if box[2] > box[0] and box[3] > box[1]:
-                self._enter(box, -1 - s)
-        return spaces, lasts
-
-    def _enter(self, r: Rect, key: int) -> None:
-        w, h = self.cell_w, self.cell_h
-        for cx in range(int(r[0] // w), int(r[2] // w) + 1):
-            for cy in range(int(r[1] // h), int(r[3] // h) + 1):
-                self.grid[cx, cy].append(key)
-
-    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
-        """Keys of rects (>= 0) and spaces (< 0) in the grid cells the box touches (repeats possible)."""
-        grid, w, h = self.grid, self.cell_w, self.cell_h
-        cx0, cx1, cy0, cy1 = int(x0 // w), int(x1 // w), int(y0 // h), int(y1 // h)
-        if cx0 == cx1 and cy0 == cy1:
-            return grid.get((cx0, cy0), [])
-        found: list[int] = []
-        for cx in range(cx0, cx1 + 1):
-            for cy in range(cy0, cy1 + 1):
-                found += grid.get((cx, cy), ())
-        return found
+        return [(i, self.box(i)) for i in loose], lasts
 
 
 def _first(lo: int, hi: int, pred, *guesses: int | None) -> int | None:
@@ -167,16 +182,31 @@ def _first(lo: int, hi: int, pred, *guesses: int | None) -> int | None:
     return lo
 
 
-def _next_word(text: str, i: int) -> int | None:
-    while i < len(text) and text[i] in BREAKS:
-        i += 1
-    return i if i < len(text) else None
+# Where the rect after the one starting at a may start, the first candidate being lo: each guess is
+# checked with range queries, so a wrong guess only costs a call.
+def _next_char(text: str, a: int, lo: int) -> int | None:
+    """The first character from lo that is not a space or line break (a rect per glyph)."""
+    end = _BREAKS.match(text, lo).end()
+    return end if end < len(text) else None
 
 
-def _next_line(text: str, i: int) -> int | None:
-    nl = text.find("\n", i)
-    return None if nl < 0 else _next_word(text, nl + 1)
+def _next_word(text: str, a: int, lo: int) -> int | None:
+    """The first character of the word after the one at lo (a rect per word)."""
+    end = _WORD_AND_BREAK.match(text, lo).end()
+    return end if end < len(text) else None
 
+
+def _next_line(text: str, a: int, lo: int) -> int | None:
+    """The first character of the line after a that is not a space (a rect per line)."""
+    nl = text.find("\n", a)
+    if nl < 0:
+        return None
+    end = _BREAKS.match(text, nl).end()
+    return end if end < len(text) else None
+
+
+_GUESSES = (_next_char, _next_word, _next_line)
+_GUESS_ORDER = ((0, 1, 2), (1, 2, 0), (2, 0, 1))  # the kind of guess that was right last time first
 
 
 def _page_text(textpage: pdfium.PdfTextPage, n: int) -> str | None:
@@ -194,28 +224,26 @@ def read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -
     """The page's runs, equal to `textruns_reference.read_runs`, reading the page's text once."""
     handle = textpage.raw
     n = raw.FPDFText_CountChars(handle)
-    k = raw.FPDFText_CountRects(handle, 0, -1)
-    d = [ctypes.c_double() for _ in range(4)]
+    k = _count_rects(handle, 0, -1)
+    if k <= 0:
+        return []
+    out = _Box()
+    left, bottom, right, top, read = out.left, out.bottom, out.right, out.top, out.read
     rects: list[Rect] = []
     for i in range(k):
-        raw.FPDFText_GetRect(handle, i, d[0], d[3], d[2], d[1])
-        rects.append((d[0].value, d[1].value, d[2].value, d[3].value))
-    text = _page_text(textpage, n) if n > 0 else None
-    page = _Page(textpage, text, rects) if text is not None else None
-    starts = page.starts() if page is not None else None
-    if page is None or starts is None:
+        _get_rect(handle, i, left, top, right, bottom)
+        rects.append(read())
+    located = _locate(textpage, n, rects)
+    if located is None:
         from .textruns_reference import read_runs as reference_runs
 
         return reference_runs(textpage, page_top, page_left)
-    spaces, lasts = page.index_spaces(starts)
-    # the shrunk edges and probe point of every rect, narrowed to float as PDFium receives them
-    flat = [v for x0, y0, x1, y1 in rects for v in (x0 + SHRINK, x1 - SHRINK, x0 + PROBE_INSET, (y1 + y0) / 2)]
-    narrowed = struct.unpack(f"{len(flat)}f", struct.pack(f"{len(flat)}f", *flat))
+    page, starts, lasts, near = located
     scratch = FontScratch()
     runs = []
-    for j, (rect, a) in enumerate(zip(rects, starts, strict=True)):
-        stop = starts[j + 1] if j + 1 < k else n
-        run_text, index = _fast_run(page, spaces, j, a, stop, lasts[j], narrowed[4 * j:4 * j + 4])
+    for rect, a, stop, last, edges, blocked, lead, taken in zip(
+            rects, starts, starts[1:] + [n], lasts, *near, strict=True):
+        run_text, index = _fast_run(page, rect, a, stop, last, edges, blocked, lead, taken)
         if run_text is None:
             run_text = bounded_text(textpage, rect)
         if not run_text.strip():
@@ -226,22 +254,46 @@ def read_runs(textpage: pdfium.PdfTextPage, page_top: float, page_left: float) -
     return runs
 
 
-def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop: int, last: int | None,
-              edges: tuple[float, ...]) -> tuple[str | None, int | None]:
-    """Rect j's bounded text and its font character, each None where this cannot prove it.
+def _locate(textpage: pdfium.PdfTextPage, n: int, rects: list[Rect]
+            ) -> tuple[_Page, list[int], list[int | None], Meetings] | None:
+    """The page's characters, where each rect's characters start and end, and what meets each rect;
+    None when the page must be read the reference way."""
+    text = _page_text(textpage, n) if n > 0 else None
+    if text is None:
+        return None
+    page = _Page(textpage.raw, text, rects)
+    starts = page.starts()
+    if starts is None:
+        return None
+    spaces, lasts = page.spaces_and_lasts(starts)
+    near = meetings(rects, spaces, starts, lasts)
+    return None if near is None else (page, starts, lasts, near)
 
-    The text is the characters [a, last word character], a space PDFium adds after them, and the
-    space before them if it reaches into the shrunk rect; the font character is the first one (or
-    the word after an opening space), if the left probe point falls in its box and in no earlier
-    character's.
+
+def _fast_run(page: _Page, rect: Rect, a: int, stop: int, last: int | None, edges: list[float],
+              blocked: bool, lead_space: bool, probe_taken: bool) -> tuple[str | None, int | None]:
+    """A rect's bounded text and its font character, each None where this cannot prove it.
+
+    The rect's characters are [a, stop), its last word character `last`; `edges` and the three flags
+    come from `textruns_geometry.meetings`. The text is the characters [a, last], a space PDFium adds
+    after them, and the space before them if it reaches into the shrunk rect; the font character is
+    the first one (or the word after an opening space), if the left probe point falls in its box and
+    in no earlier character's. A rect of one character is that character's box, normalised (PDFium's
+    `GetRectArray` starts each rect from its first character's box), so its box is not asked for.
     """
-    text, (x0, y0, x1, y1) = page.text, page.rects[j]
-    # PDFium normalises the shrunk rect (a narrow glyph is searched inside out)
-    left, right, px, py = edges
-    if left > right:
-        left, right = right, left
+    text, left, right, px, py = page.text, *edges
+    if last == a:  # the common case, written out: one character that is not a space (and breaks)
+        _, y0, _, y1 = rect
+        fl, fb, fr, ft = rect if stop == a + 1 else page.box(a)
+        index = a if not probe_taken and fl <= px <= fr and fb <= py <= ft else None
+        if blocked or left == right or not (fl < right and left < fr and fl < fr and fb < y1 and y0 < ft and fb < ft):
+            return None, index
+        return (" " if lead_space else "") + text[a] + (" " if text[a + 1:a + 2] == " " else ""), index
+    if blocked and probe_taken:
+        return None, None
+    _, y0, _, y1 = rect
     lead = ""
-    fl, fb, fr, ft = page.box(a)
+    fl, fb, fr, ft = rect if stop == a + 1 else page.box(a)
     index = a if fl <= px <= fr and fb <= py <= ft else None
     word = a
     if text[a] == " " and a + 1 < stop:
@@ -253,7 +305,12 @@ def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop:
         fl, fb, fr, ft = page.box(word)
         if index is None and fl <= px <= fr and fb <= py <= ft:
             index = word
-    ok = not (last is None or last < word or left == right or text[word] in BREAKS)
+    # Other rects, and the spaces between rects, must stay out of the shrunk rect, and no earlier
+    # character may hold the probe point. The space just before the run may reach in, and then leads
+    # the text, as in PDFium's walk; the space just after is printed whether or not it reaches in.
+    if probe_taken:
+        index = None
+    ok = not (blocked or last is None or last < word or left == right or text[word] in BREAKS)
     if ok:
         core = text[word:last + 1]
         ok = ("\r" not in core and "\n" not in core
@@ -264,31 +321,7 @@ def _fast_run(page: _Page, spaces: list[tuple[int, Rect]], j: int, a: int, stop:
         if ok and last - word > 1 and any(c not in BREAKS for c in core[1:-1]):
             count, (ml, _, mr, _) = page.range_rects(word + 1, last - word - 1)
             ok = count == 1 and ml < mr and ml >= left and mr <= right
-    if not ok and index is None:
-        return None, None
-    # Other rects, and the spaces between rects, must stay out of the shrunk rect, and no earlier
-    # character may hold the probe point. The space just before the run may reach in, and then leads
-    # the text, as in PDFium's walk; the space just after is printed whether or not it reaches in.
-    rects = page.rects
-    for key in page.near(x0 if x0 < left else left, y0, max(x1, right, px), y1):
-        if key >= 0:
-            if key == j:
-                continue
-            rl, rb, rr, rt = rects[key]
-            if ok and rl < right and left < rr and rl < rr and rb < y1 and y0 < rt and rb < rt:
-                ok = False
-            if index is not None and key < j and rl <= px <= rr and rb <= py <= rt:
-                index = None
-        else:
-            at, (sl, sb, sr, st) = spaces[-1 - key]
-            if ok and sl < right and left < sr and sl < sr and sb < y1 and y0 < st and sb < st:
-                if at == a - 1:
-                    lead = " "
-                elif at != last + 1:
-                    ok = False
-            if index is not None and at < a and sl <= px <= sr and sb <= py <= st:
-                index = None
     if not ok:
         return None, index
     tail = " " if last + 1 < len(text) and text[last + 1] == " " else ""
-    return lead + core + tail, index
+    return (" " if lead_space else lead) + core + tail, index

@@ -20,6 +20,7 @@ BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 FORCE_BOLD_FLAG = 1 << 18
 SHRINK = 0.6  # adjacent runs share edge pixels: the text rect is shrunk so a shared glyph prints once
 PROBE_INSET = 1.5  # where the character that gives a run its font is looked for, from each end
+FONT_NAME_BYTES = 128  # room for a font's name (longer names are cut, which only the bold test reads)
 
 # x0, top, x1, bottom, text, size, bold: the fields of pdf.Run, in order
 RunFields = tuple[float, float, float, float, str, float, bool]
@@ -29,7 +30,7 @@ class FontScratch:
     """Reusable ctypes out-parameters for reading one character's font."""
 
     def __init__(self) -> None:
-        self.name = ctypes.create_string_buffer(128)
+        self.name = ctypes.create_string_buffer(FONT_NAME_BYTES)
         self.flags = ctypes.c_int()
         self.origin_x, self.origin_y = ctypes.c_double(), ctypes.c_double()
 
@@ -70,18 +71,27 @@ def _bold_name(name: bytes) -> bool:
     return bool(BOLD_NAME.search(name.decode("latin-1")))
 
 
+# Bound once: run_fields asks these for every run on every page.
+_font_size = raw.FPDFText_GetFontSize
+_char_origin = raw.FPDFText_GetCharOrigin
+_font_info = raw.FPDFText_GetFontInfo
+_font_weight = raw.FPDFText_GetFontWeight
+
+
 def run_fields(textpage: pdfium.PdfTextPage, index: int | None, rect: tuple[float, float, float, float],
                text: str, page_top: float, page_left: float, scratch: FontScratch) -> RunFields:
     """A run's box from its baseline and font size, with the size and weight of the character at index."""
     x0, y_top, x1, y_bottom = rect
-    size, bold, baseline = 0.0, False, y_bottom
-    if index is not None:
-        size = raw.FPDFText_GetFontSize(textpage, index)
-        raw.FPDFText_GetCharOrigin(textpage, index, scratch.origin_x, scratch.origin_y)
+    if index is None:
+        size, bold, baseline = 0.0, False, y_bottom
+    else:
+        size = _font_size(textpage, index)
+        _char_origin(textpage, index, scratch.origin_x, scratch.origin_y)
         baseline = scratch.origin_y.value
-        raw.FPDFText_GetFontInfo(textpage, index, scratch.name, len(scratch.name), scratch.flags)
-        bold = _bold_name(scratch.name.value) or bool(scratch.flags.value & FORCE_BOLD_FLAG)
-        bold = bold or raw.FPDFText_GetFontWeight(textpage, index) >= 600
+        _font_info(textpage, index, scratch.name, FONT_NAME_BYTES, scratch.flags)
+        # the weight is asked only when the name and flags do not already say bold
+        bold = (_bold_name(scratch.name.value) or bool(scratch.flags.value & FORCE_BOLD_FLAG)
+                or _font_weight(textpage, index) >= 600)
     # A line box from the baseline and the font size, not the glyphs' ink: a dash and a word on
     # one baseline then line up, and gaps between lines measure the same everywhere.
     em = size or (y_top - y_bottom)

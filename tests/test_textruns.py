@@ -9,6 +9,7 @@ rotated and tiny text, a drop capital across lines and runs that begin with a sp
 
 from __future__ import annotations
 
+import struct
 import tempfile
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.pdfgen import canvas
 
-from hmicfrs.ingest import pdf, textruns, textruns_reference
+from hmicfrs.ingest import pdf, textruns, textruns_geometry, textruns_reference
 from hmicfrs.ingest.layout import build_page
 
 
@@ -176,3 +177,89 @@ def test_random_pages_read_identically(pieces):
         for fast, ref, lines_fast, lines_ref in page_models(path):
             assert fast == ref
             assert lines_fast == lines_ref
+
+
+def _meetings_pair_by_pair(rects, spaces, starts, lasts, edges):
+    """What `textruns_geometry.meetings` answers, by comparing every rect with every box in Python."""
+    drawn = [(at, b) for at, b in spaces if b[2] > b[0] and b[3] > b[1]]
+    others = [(key, None, box) for key, box in enumerate(rects)] + [(None, at, box) for at, box in drawn]
+    blocked, lead, taken = [], [], []
+    for j, ((_, y0, _, y1), (left, right, px, py), a, last) in enumerate(
+            zip(rects, edges, starts, lasts, strict=True)):
+        b_j = l_j = t_j = False
+        for key, at, (bl, bb, br, bt) in others:
+            meet = bl < right and left < br and bl < br and bb < y1 and y0 < bt and bb < bt
+            holds = bl <= px <= br and bb <= py <= bt
+            if key is not None:  # a rect
+                b_j |= meet and key != j
+                t_j |= holds and key < j
+            else:  # a loose space, the character at index `at`
+                l_j |= meet and at == a - 1
+                b_j |= meet and at != a - 1 and (last is None or at != last + 1)
+                t_j |= holds and at < a
+        blocked.append(b_j)
+        lead.append(l_j)
+        taken.append(t_j)
+    return blocked, lead, taken
+
+
+def _f32(v):
+    return struct.unpack("f", struct.pack("f", v))[0]
+
+
+@st.composite
+def boxes_on_a_page(draw):
+    """Rects (and loose spaces) of every size: one-glyph, line-wide, page-wide, empty; many of them
+    touching or overlapping exactly at the shrunk edges and probe points the tests compare."""
+    edges_x, edges_y = [], []
+
+    def box():
+        x = draw(st.one_of(st.floats(-50, 650).map(_f32), st.sampled_from(edges_x or [0.0])))
+        y = draw(st.one_of(st.floats(-50, 650).map(_f32), st.sampled_from(edges_y or [0.0])))
+        w = draw(st.sampled_from([0.0, 0.3, 1.2, 1.5, 5.0, 40.0, 400.0, 5000.0]))
+        h = draw(st.sampled_from([0.0, 2.0, 11.0, 30.0, 900.0]))
+        x1, y1 = _f32(x + w), _f32(y + h)
+        edges_x.extend([x, x1, _f32(x + 0.6), _f32(x1 - 0.6), _f32(x + 1.5)])
+        edges_y.extend([y, y1, _f32((y + y1) / 2)])
+        return (x, y, x1, y1)
+
+    rects = [box() for _ in range(draw(st.integers(1, 40)))]
+    starts = sorted(draw(st.sets(st.integers(0, 400), min_size=len(rects), max_size=len(rects))))
+    lasts = [draw(st.sampled_from([None, a, a + 1])) for a in starts]
+    # a space just before a rect's characters, just after them, or anywhere
+    near = st.sampled_from([a + d for a in starts for d in (-1, 1, 2)])
+    spaces = [(draw(st.one_of(near, st.integers(0, 401))), box()) for _ in range(draw(st.integers(0, 8)))]
+    return rects, spaces, starts, lasts
+
+
+@settings(max_examples=150, deadline=None)
+@given(boxes_on_a_page(), st.sampled_from([0, 1 << 30]))
+def test_page_geometry_in_numpy_equals_every_pair_compared(page, all_pairs_max):
+    """Both ways of choosing pairs (all of them, or those sharing a grid cell) give the pairwise answer."""
+    rects, spaces, starts, lasts = page
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(textruns_geometry, "ALL_PAIRS_MAX", all_pairs_max)
+        found = textruns_geometry.meetings(rects, spaces, starts, lasts)
+    assert (found.blocked, found.lead, found.probe_taken) == _meetings_pair_by_pair(
+        rects, spaces, starts, lasts, found.edges)
+
+
+def test_page_geometry_refuses_coordinates_that_are_not_finite():
+    rects = [(0.0, 0.0, 10.0, 10.0), (5.0, 0.0, float("inf"), 10.0)]
+    assert textruns_geometry.meetings(rects, [], [0, 1], [0, 1]) is None
+
+
+@pytest.mark.parametrize("all_pairs_max", [0, 1 << 30])
+def test_pages_read_identically_whichever_way_pairs_are_chosen(tmp_path, sample_pdfs, monkeypatch, all_pairs_max):
+    monkeypatch.setattr(textruns_geometry, "ALL_PAIRS_MAX", all_pairs_max)
+    for path in [awkward_pdf(tmp_path / "awkward.pdf"), *sample_pdfs.values()]:
+        for fast, ref, lines_fast, lines_ref in page_models(path):
+            assert fast == ref
+            assert lines_fast == lines_ref
+
+
+def test_a_probe_point_past_a_narrow_rect_finds_the_rect_in_the_next_grid_cell(monkeypatch):
+    monkeypatch.setattr(textruns_geometry, "ALL_PAIRS_MAX", 0)  # choose pairs by grid cell (16 points)
+    earlier, narrow = (16.0, 0.0, 20.0, 10.0), (14.9, 0.0, 15.5, 10.0)  # probe at 14.9 + 1.5, inside `earlier`
+    found = textruns_geometry.meetings([earlier, narrow], [], [0, 1], [0, 1])
+    assert found.probe_taken == [False, True]
