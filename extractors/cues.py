@@ -155,8 +155,7 @@ def inline_label_start(line: str, after_sentence: bool) -> int | None:
     """Where a numbered label opens a new sentence inside a line of running text ("... their force.
     Recommendation 1 – HMIC recommends that ..."); 0 when the line opens with one and the line
     before ended a sentence (`after_sentence`)."""
-    words = "|".join(w.replace(" ", r"\s+") for w in _label_words())
-    for m in re.finditer(rf"\b(?:{words})\s+\d{{1,3}}[a-z]?\s*[:\u2013\u2014-](?:\s+|$)", line, re.I):
+    for m in _inline_label().finditer(line):
         before = line[:m.start()].rstrip()
         if (before and re.search(r"[.!?][\u201d\"')]*$", before)) or (not before and after_sentence):
             return m.start()
@@ -165,8 +164,19 @@ def inline_label_start(line: str, after_sentence: bool) -> int | None:
 
 def _labels_inside(text: str) -> bool:
     """Does the text hold another numbered label with its colon ("... Recommendation 3: ...")?"""
+    return bool(_label_with_colon().search(text))
+
+
+@cache
+def _inline_label() -> re.Pattern[str]:
     words = "|".join(w.replace(" ", r"\s+") for w in _label_words())
-    return bool(re.search(rf"\b(?:{words})\s+\d{{1,3}}[a-z]?\s*:", text, re.I))
+    return re.compile(rf"\b(?:{words})\s+\d{{1,3}}[a-z]?\s*[:\u2013\u2014-](?:\s+|$)", re.I)
+
+
+@cache
+def _label_with_colon() -> re.Pattern[str]:
+    words = "|".join(w.replace(" ", r"\s+") for w in _label_words())
+    return re.compile(rf"\b(?:{words})\s+\d{{1,3}}[a-z]?\s*:", re.I)
 
 
 @cache

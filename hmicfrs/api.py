@@ -112,7 +112,8 @@ def ingest_each(db: sqlite_utils.Database, sources: list[Source], profile: Force
     a changed one replaces its old rows in one transaction; one that cannot be read, for any reason,
     gets its one ingest_errors row and the batch goes on. `workers` > 1 reads PDF pages in that many
     processes (capped at the core count; for a single file, also at its page count), the next files
-    of a batch while this process extracts and saves the current one; `on_wait` is called when
+    of a batch while this process extracts and saves the current one (a batch is then taken longest
+    file first within windows of 32 files, see hmicfrs/readahead.py); `on_wait` is called when
     another program holds the database and this one waits its turn."""
     profile = profile or ForceProfile()
     if len(sources) > 1 and pool_size(workers) > 1:
@@ -128,11 +129,13 @@ def ingest_each(db: sqlite_utils.Database, sources: list[Source], profile: Force
 
 def _ingest_reading_ahead(db: sqlite_utils.Database, sources: list[Source], profile: ForceProfile, workers: int,
                           on_wait: Callable[[], None] | None) -> Iterator[FileResult]:
-    """A batch whose PDFs worker processes read ahead of their turn (see hmicfrs/readahead.py)."""
+    """A batch whose PDFs worker processes read ahead of their turn, taken longest first within each
+    window of files (see hmicfrs/readahead.py)."""
     ahead = ReadAhead([s.path for s in sources], workers, lambda digest: not is_stored(db, digest))
     try:
-        for index, src in enumerate(sources):
-            digest, reading = ahead.take(index)
+        while (turn := ahead.take()) is not None:
+            index, digest, reading = turn
+            src = sources[index]
             yield ingest_file(db, src.path, src.name, src.label, profile, None, src.pdf_url, on_wait=on_wait,
                               digest=digest, reading=reading)
     finally:

@@ -72,9 +72,9 @@ class PageReading:
         return [page for task in self.tasks for page in task.result()]
 
 
-def start_reading(path: Path, pool: Executor, workers: int, alone: bool = False) -> PageReading:
-    """Open the PDF here (metadata, page count) and hand its pages to the pool. A file that cannot be
-    opened gives a reading that carries the error."""
+def open_reading(path: Path, alone: bool = False) -> PageReading:
+    """Open the PDF here for what it says of itself (metadata, page count), its pages not yet handed
+    to a pool. A file that cannot be opened gives a reading that carries the error."""
     reading = PageReading(path, alone=alone)
     try:
         doc, reading.warnings = open_pdf(path)
@@ -87,7 +87,14 @@ def start_reading(path: Path, pool: Executor, workers: int, alone: bool = False)
         reading.pdf_title = metadata_of(doc).get("Title")
     finally:
         doc.close()
-    reading.submit(pool, workers)
+    return reading
+
+
+def start_reading(path: Path, pool: Executor, workers: int, alone: bool = False) -> PageReading:
+    """Open the PDF and hand its pages to the pool."""
+    reading = open_reading(path, alone)
+    if reading.error is None:
+        reading.submit(pool, workers)
     return reading
 
 
