@@ -22,7 +22,7 @@ def describe_report(pages: list[Page], report: Report) -> Report:
     report.published = meta["published"]
     report.kind = meta["kind"]
     report.force = meta["force"]
-    report.is_hmicfrs = meta["is_hmicfrs"]
+    report.is_hmicfrs, report.names_inspectorate = meta["is_hmicfrs"], meta["names_inspectorate"]
     report.recipients = letter_recipients(pages)
     report.page_count = len(pages)
     return report
@@ -35,6 +35,9 @@ def extract(pages: list[Page], blocks: list[Block], report: Report,
     if not report.is_hmicfrs:
         report.warnings.append(not_a_report_note(blocks))
         return []
+    if not report.names_inspectorate:
+        report.warnings.append("the first pages do not name HMICFRS; read as an inspection report because they "
+                               "speak of an inspection: check that it is one")
     extraction = extract_findings(blocks)
     findings = extraction.findings
     report.rejected = [{"rule": r.rule, "page": r.page, "text": r.text} for r in extraction.rejections]

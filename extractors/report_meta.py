@@ -15,6 +15,9 @@ PUBLISHED = re.compile(
 LETTER_DATE = re.compile(rf"^\s*Date\s*:\s*(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I | re.M)
 ANY_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\b", re.I)
 INSPECTORATE = re.compile(r"inspectorate of constabulary|\bHMICFRS\b|\bHMIC\b|criminal justice joint inspection", re.I)
+# what an inspection report says of itself on its first pages, whoever printed it
+INSPECTION = re.compile(r"\binspect(?:ion|ions|ed|ing|orate|or|ors)\b|\bPEEL\b|"
+                        r"\bpolice effectiveness, efficiency and legitimacy\b", re.I)
 # A paper written by or for a force or a board, which quotes HMICFRS items but is not a report
 NOT_A_REPORT = re.compile(
     r"\bagenda item\b|\bpurpose of (the )?(paper|report)\b|\breport of the (chief constable|police and crime "
@@ -54,10 +57,14 @@ def read_metadata(pages: list[Page]) -> dict:
             kind = name
             break
     force = _inspected(title, pages, kind)
-    is_report = bool(INSPECTORATE.search(front_text)) and not NOT_A_REPORT.search(
+    named = bool(INSPECTORATE.search(front_text))
+    # a cover that lost the inspectorate's name (a print of one page, a plain first page) still reads
+    # as an inspection; a paper written by or for a force or board is never one of its reports
+    is_report = (named or bool(INSPECTION.search(front_text))) and not NOT_A_REPORT.search(
         "\n".join(p.text for p in pages[:2]))
     kind = _refined_kind(kind, title, pages[0].text if pages else "", force)
-    return {"title": title, "published": published, "kind": kind, "force": force, "is_hmicfrs": is_report}
+    return {"title": title, "published": published, "kind": kind, "force": force, "is_hmicfrs": is_report,
+            "names_inspectorate": named}
 
 
 def _inspected(title: str | None, pages: list[Page], kind: str) -> str | None:

@@ -121,6 +121,7 @@ class Report:
     sha256: str | None = None
     source: str | None = None
     is_hmicfrs: bool = True
+    names_inspectorate: bool = True  # False: read as an inspection though its first pages do not name HMICFRS
     producer: str | None = None  # "Creator; Producer" from the PDF's metadata
     pdf_title: str | None = None  # the PDF's own Title metadata: the title when the cover offers none
 

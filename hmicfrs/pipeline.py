@@ -46,7 +46,7 @@ def read_html_document(path: Path, profile: ForceProfile | None = None, sha256: 
     if published:
         with suppress(ValueError):  # an odd meta date: keep the one read from the text
             report.published = date.fromisoformat(published[:10])
-    if not report.is_hmicfrs and INSPECTORATE.search(site_text):
-        report.is_hmicfrs = True  # the site's own header and footer name it; the article may not
+    if INSPECTORATE.search(site_text):  # the site's own header and footer name it; the article may not
+        report.is_hmicfrs = report.names_inspectorate = True
     findings = extract(pages, list(iter_blocks(pages)), report, profile)
     return Document(report, pages, findings)

@@ -86,3 +86,30 @@ def test_lead_in_separated_from_bullets_by_a_page_break(tmp_path):
     assert [r.text for r in recs] == ["answer 999 calls within ten seconds;", "review its call handling staffing."]
     assert all(r.deadline == date(2025, 8, 2) and r.lead_in for r in recs)
     assert all(r.addressees == ["Essex Police"] and r.verdict == "no" for r in recs)
+
+
+def plain_report(path, lines):
+    """A report drawn with no cover, running footer or other mark of the inspectorate."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4)
+    y = 780
+    for size, bold, text in lines:
+        canvas.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        canvas.drawString(72, y, text)
+        y -= size * 1.6
+    canvas.save()
+    return path
+
+
+def test_a_report_whose_pages_do_not_name_hmicfrs_is_read_when_it_speaks_of_an_inspection(tmp_path):
+    lines = [(20, True, "PEEL 2025: An inspection of Essex Police"), (11, False, "Published 2 February 2025"),
+             (11, False, "This report sets out what we found when we inspected the force."),
+             (11, True, "Recommendation 1"),
+             (11, False, "By 31 March 2026, the force should make sure that its call handlers are trained.")]
+    doc = read_document(plain_report(tmp_path / "plain.pdf", lines))
+    assert [f.text for f in doc.findings] == [lines[-1][2]]
+    assert any("do not name HMICFRS" in w for w in doc.report.warnings)
+    other = [(20, True, "Annual report of the Widget Society"), *lines[3:]]
+    assert read_document(plain_report(tmp_path / "other.pdf", other)).findings == []  # no inspection: no report
