@@ -59,7 +59,9 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """The compiled cues from rules/labels.json."""
     data = json.loads(resources.files(__package__).joinpath("rules/labels.json").read_text("utf-8"))
-    ref = r"(?:\s*(?P<ref>R?\d{1,3}(?:\.\d{1,2})?[a-z]?\b|\((?:[ivx]{1,5}|[a-z])\)))?"
+    # "Area for improvement A:": a lone capital letter is a ref only before the label's colon or dash
+    ref = r"(?:\s*(?P<ref>R?\d{1,3}(?:\.\d{1,2})?[a-z]?\b|\((?:[ivx]{1,5}|[a-z])\)|(?-i:[A-Z])(?=\s*[:\u2013\u2014]))"  \
+          r")?"
     # "(2022)", "(new)", "(March 2024)": when or how the item was made, not part of its text
     note = r"(?:\s*\((?P<note>(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|new|revised|updated|repeated|restated)\))?"
     labels = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']}){ref}(?![\w\u2019']){note}\s*(?P<rest>.*)$",
@@ -279,6 +281,21 @@ def recommends(text: str) -> bool:
 def looks_like_item(text: str) -> bool:
     """Text that opens as an HMICFRS item does: '[By ... ,] The force should ...'."""
     return bool(vocabulary().item_start.match(strip_marker(text)))
+
+
+SUBJECT_THEN_MODAL = re.compile(r"^(?P<subject>[A-Z][^.;:!?]{0,90}?)\s+(?:should|must)\s+(?:not\s+)?(?:be\s+)?[a-z]+")
+REPORTING = re.compile(r"\b(?:that|we|our|recommended|recommends|found|said|told|was|were|is|are|had|has|have|if|"
+                       r"whether|when|where|which|who|because|although)\b", re.I)
+
+
+def states_action(text: str) -> bool:
+    """ "Risk assessments should be thorough", "Ligature points ... should be removed": a sentence whose
+    subject (a noun phrase of a few words, no clause of its own) is followed by "should" or "must".
+    Looser than looks_like_item: used only where a findings heading says the paragraphs are items."""
+    if looks_like_item(text):
+        return True
+    m = SUBJECT_THEN_MODAL.match(strip_marker(text))
+    return bool(m) and len(m.group("subject").split()) <= 10 and not REPORTING.search(m.group("subject"))
 
 
 def strip_marker(text: str) -> str:

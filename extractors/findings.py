@@ -41,6 +41,7 @@ from .cues import (
     match_lead_in,
     match_section,
     recommends,
+    states_action,
     status_of,
     strip_marker,
     table_roles,
@@ -243,6 +244,8 @@ class _Walk:
         ctx.in_glossary = is_glossary_heading(text)
         section = match_section(text)
         if section is not None:
+            within = ctx.section_kind is not None and ctx.section_size is not None and size < ctx.section_size - 0.5
+            ctx.section_size = ctx.section_size if within else size  # "Areas for improvement" inside a summary
             ctx.section_kind, ctx.section_rule, ctx.addressee = section.rule.kind, section.rule.id, section.addressee
             ctx.addressee_kind = section.rule.kind if section.addressee else None
             ctx.bare_list, ctx.section_has_labels = True, False
@@ -253,7 +256,9 @@ class _Walk:
         if who is not None:
             ctx.addressee, ctx.addressee_kind = who, heading_kind(text)
             return
-        ctx.section_kind = ctx.section_rule = ctx.addressee = None
+        if ctx.section_kind is not None and ctx.section_size is not None and size < ctx.section_size - 0.5:
+            return  # "1  Leadership and partnership working": a theme inside the findings section goes on with it
+        ctx.section_kind = ctx.section_rule = ctx.addressee = ctx.section_size = None
         ctx.cause = None
 
     def unlabelled(self, block: Block) -> None:
@@ -268,6 +273,14 @@ class _Walk:
             return
         unnumbered = text[len(block.marker):].strip() if block.marker and text.startswith(block.marker) else text
         numbered_paragraph = block.marker is not None and "." in block.marker.rstrip(".")
+        if numbered_paragraph and ctx.section_kind in ("recommendation", "area_for_improvement") \
+                and not ctx.section_has_labels and states_action(unnumbered):
+            # "3.2 Chief constables ... should, by 31 December 2026:", "3.29 Detainees should be offered ...":
+            # numbered as an item of the section, with its sub-list; kept unless the report states its
+            # items otherwise (settle)
+            ref = block.marker.rstrip(".") if block.marker else None
+            self.start(block, ctx.section_kind, ref, f"{ctx.section_rule}-paragraph", unnumbered).echo = True
+            return
         if (block.marker is None or numbered_paragraph) and not block.bullet_glyph and text.rstrip().endswith(":"):
             text = unnumbered  # "3.1 HMIC makes the following recommendations:"
             lead = match_lead_in(text)
@@ -300,7 +313,7 @@ class _Walk:
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", strip_marker(text))
             return
         if block.marker is not None and ctx.section_kind is not None and looks_like_item(unnumbered):
-            # a numbered paragraph of a summary: kept only as a copy of an item found elsewhere
+            # a numbered paragraph of a summary: a copy of an item found elsewhere, if the report states them so
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", unnumbered).echo = True
             return
         ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, False  # running text ends a list

@@ -24,6 +24,7 @@ class Context:
 
     section_kind: str | None = None
     section_rule: str | None = None
+    section_size: float | None = None  # the findings section heading's type size: smaller headings are its themes
     addressee: str | None = None  # from "Recommendations for chief constables" / "To the Home Office"
     addressee_kind: str | None = None  # the kind of item that heading names, when it names one
     lead_in: str | None = None
@@ -47,13 +48,16 @@ def settle(drafts: list[Draft], reject: Callable[[str, int, str], None]) -> list
     """The drafts without: the rows of a progress table whose numbers this report's own items use for
     other texts ("1 | The Home Office should ... | Not implemented" under last year's recommendations,
     beside this year's "Recommendation 1": a report numbers its items once); a summary's numbered
-    paragraphs that copy no item; a "What needs to improve" summary of findings in a report that
+    paragraphs that copy no item, where the report states its items of that kind otherwise (labelled, in
+    boxes, as bullets; a report whose items are only numbered paragraphs under findings headings, as an
+    older custody report's "2.14 The force should ...", keeps them); a "What needs to improve" summary of findings in a report that
     makes recommendations of its own."""
     own: dict[tuple[str, str], list[Draft]] = {}
     for draft in drafts:
         if draft.ref and not draft.restated:
             own.setdefault((draft.kind, _plain_ref(draft.ref)), []).append(draft)
     recommends_elsewhere = any(d.kind == "recommendation" and not d.echo for d in drafts)
+    stated = {d.kind for d in drafts if not d.echo}  # kinds the report states otherwise than as numbered paragraphs
     kept = []
     for draft in drafts:
         if recommends_elsewhere and draft.rule.startswith("section-needs-to-improve"):
@@ -63,7 +67,7 @@ def settle(drafts: list[Draft], reject: Callable[[str, int, str], None]) -> list
         if others and not any(same_text(draft, other) for other in others):
             reject("reject-earlier-report", draft.pages[0], draft.text)
             continue
-        if draft.echo and not any(same_item(draft, other) for other in drafts if not other.echo):
+        if draft.echo and draft.kind in stated and not any(same_item(draft, other) for other in drafts if not other.echo):
             reject("reject-numbered-paragraph", draft.pages[0], draft.text)
             continue
         kept.append(draft)

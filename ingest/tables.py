@@ -32,6 +32,7 @@ class TableSettings:
 
 
 SETTINGS = TableSettings()
+NUMBER_ONLY = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]?$")
 REF_CELL = re.compile(r"^\(?(?:R?\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]|[ivx]{1,4})[.)]?(?=\s+\S)")
 
 
@@ -84,6 +85,8 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
     if len(header) < settings.min_columns or any(len(h.text) > settings.max_header_cell for h in header):
         return None
     header = sorted(header, key=lambda ln: ln.x0)
+    if NUMBER_ONLY.match(header[0].text.strip()):
+        return None  # "1   Leadership and partnership working": a numbered heading; a header names its columns
     if any(b.x0 - a.x1 < 6 for a, b in zip(header, header[1:], strict=False)):
         return None  # words of one line, not cells
     below = ordered[start + len(header):start + len(header) + 24]
