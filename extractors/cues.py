@@ -60,8 +60,8 @@ def vocabulary() -> Vocabulary:
     """The compiled cues from rules/labels.json."""
     data = json.loads(resources.files(__package__).joinpath("rules/labels.json").read_text("utf-8"))
     # "Area for improvement A:": a lone capital letter is a ref only before the label's colon or dash
-    ref = r"(?:\s*(?P<ref>R?\d{1,3}(?:\.\d{1,2})?[a-z]?\b|\((?:[ivx]{1,5}|[a-z])\)|(?-i:[A-Z])(?=\s*[:\u2013\u2014]))"  \
-          r")?"
+    ref = (r"(?:\s*(?P<ref>R?\d{1,3}(?:\.\d{1,2})?[a-z]?\b|\((?:[ivx]{1,5}|[a-z])\)"
+           r"|(?-i:[A-Z])(?=\s*[:\u2013\u2014])))?")
     # "(2022)", "(new)", "(March 2024)": when or how the item was made, not part of its text
     note = r"(?:\s*\((?P<note>(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|new|revised|updated|repeated|restated)\))?"
     labels = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']}){ref}(?![\w\u2019']){note}\s*(?P<rest>.*)$",
@@ -198,6 +198,9 @@ def _ref_as_printed(ref: str | None, line: str) -> str | None:
     """ "R4" for "R4" (the label is the letter), "4" for "Recommendation 4"."""
     if ref and line[:1] in "Rr" and line[1:2].isdigit():
         return "R" + ref
+    glued = re.match(r"^([A-Za-z]{2,4})(\d)", line)  # "AFI2": the label's letters and number printed as one ref
+    if ref and glued and ref.startswith(glued.group(2)):
+        return glued.group(1) + ref
     return ref.strip("()") if ref else ref  # "(ii)" -> "ii", as a list's "(ii)" marker gives it
 
 
@@ -352,11 +355,28 @@ class TableRoles:
 
 def table_roles(header: list[str]) -> TableRoles | None:
     """Which columns of a table hold an item's text, ref, addressee and deadline; None if it holds no items."""
+    if any(CONTENTS_TAIL.search(head) for head in header):
+        return None  # a contents page laid out as a table
+    roles, kind = _column_roles(header)
+    if kind is not None and "item" not in roles and "text" in roles:
+        roles["item"] = roles["text"]
+    if kind is None or "item" not in roles:
+        return None
+    return TableRoles(kind, roles["item"], roles.get("ref"), roles.get("body"), roles.get("deadline"),
+                      roles.get("status"))
+
+
+def other_columns(header: list[str], kind: str, item: int) -> TableRoles:
+    """A table whose rows name their own kind ("AFI2 | Area for improvement | text | Deadline"): the
+    item column given, the header tells the ref, body, deadline and status columns."""
+    roles, _ = _column_roles(header)
+    return TableRoles(kind, item, None, roles.get("body"), roles.get("deadline"), roles.get("status"))
+
+
+def _column_roles(header: list[str]) -> tuple[dict[str, int], str | None]:
     columns = vocabulary().columns
     roles: dict[str, int] = {}
     kind = None
-    if any(CONTENTS_TAIL.search(head) for head in header):
-        return None  # a contents page laid out as a table
     for i, head in enumerate(header):
         head = re.sub(r"\s+", " ", head.strip().rstrip(":"))
         m = columns["item"].match(head)
@@ -371,9 +391,4 @@ def table_roles(header: list[str]) -> TableRoles | None:
                 if role == "ref" and found.group("kind"):  # "Rec | What | Who | When": the ref names the kind
                     kind = kind or _kind_of_word(found.group("kind"))
                 break
-    if kind is not None and "item" not in roles and "text" in roles:
-        roles["item"] = roles["text"]
-    if kind is None or "item" not in roles:
-        return None
-    return TableRoles(kind, roles["item"], roles.get("ref"), roles.get("body"), roles.get("deadline"),
-                      roles.get("status"))
+    return roles, kind

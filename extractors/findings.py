@@ -27,7 +27,6 @@ from .assembly import (
 )
 from .cues import (
     Label,
-    TableRoles,
     heading_kind,
     is_caption,
     is_contents_heading,
@@ -40,6 +39,7 @@ from .cues import (
     match_label,
     match_lead_in,
     match_section,
+    other_columns,
     recommends,
     states_action,
     status_of,
@@ -374,7 +374,7 @@ class _Walk:
                 return
             at, label = labelled  # "text | Recommendation 1 | 3.4": the label's cell gives kind and ref
             others = [i for i in range(len(cells)) if i != at]
-            roles = TableRoles(label.rule.kind, max(others, key=lambda i: len(cells[i])), None, None, None)
+            roles = other_columns(header, label.rule.kind, max(others, key=lambda i: len(cells[i])))
             ref = label.ref
         else:
             ref = cells[roles.ref].strip().strip("().") if roles.ref is not None and cells[roles.ref].strip() else None

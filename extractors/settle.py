@@ -48,10 +48,10 @@ def settle(drafts: list[Draft], reject: Callable[[str, int, str], None]) -> list
     """The drafts without: the rows of a progress table whose numbers this report's own items use for
     other texts ("1 | The Home Office should ... | Not implemented" under last year's recommendations,
     beside this year's "Recommendation 1": a report numbers its items once); a summary's numbered
-    paragraphs that copy no item, where the report states its items of that kind otherwise (labelled, in
-    boxes, as bullets; a report whose items are only numbered paragraphs under findings headings, as an
-    older custody report's "2.14 The force should ...", keeps them); a "What needs to improve" summary of findings in a report that
-    makes recommendations of its own."""
+    paragraphs that copy no item, where the report states its items of that kind otherwise (labelled,
+    in boxes, as bullets; a report whose items are only numbered paragraphs under findings headings,
+    as an older custody report's "2.14 The force should ...", keeps them); a "What needs to improve"
+    summary of findings in a report that makes recommendations of its own."""
     own: dict[tuple[str, str], list[Draft]] = {}
     for draft in drafts:
         if draft.ref and not draft.restated:
@@ -67,7 +67,8 @@ def settle(drafts: list[Draft], reject: Callable[[str, int, str], None]) -> list
         if others and not any(same_text(draft, other) for other in others):
             reject("reject-earlier-report", draft.pages[0], draft.text)
             continue
-        if draft.echo and draft.kind in stated and not any(same_item(draft, other) for other in drafts if not other.echo):
+        if draft.echo and draft.kind in stated \
+                and not any(same_item(draft, other) for other in drafts if not other.echo):
             reject("reject-numbered-paragraph", draft.pages[0], draft.text)
             continue
         kept.append(draft)
