@@ -24,6 +24,7 @@ RUN_IN = re.compile(r"^(?!(?:Is|Was|Are|Were|Has|Have|Had|Will|Would|Can|Could|M
                     r"For|To|From|By|On|At|With|Made|Number)\b)[A-Z][a-z\u2019']+,?\s+\w")
 CHAPTER_NUMBER = re.compile(r"^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[A-Z])[.:)]?\s+",
                             re.I)
+LAST_SENTENCE = re.compile(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z])")
 MARKER_PREFIX = re.compile(r"^\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?\s+")
 
 
@@ -111,6 +112,9 @@ def match_label(block: Block) -> Label | None:
     first = _unspaced_capitals(block.lines[0].text.strip())
     if block.marker is not None and "." in block.marker.rstrip("."):
         first = first[len(block.marker):].strip() if first.startswith(block.marker) else first
+    later = block.lines[1:]
+    if block.kind == "heading" and later and not any(rule.regex.match(first) for rule in vocabulary().labels):
+        first, later = join_lines(ln.text for ln in block.lines), []  # "Area for / improvement 1" in a margin
     for rule in vocabulary().labels:
         m = rule.regex.match(first)
         if not m:
@@ -118,7 +122,7 @@ def match_label(block: Block) -> Label | None:
         rest = m.group("rest").strip()
         if CONTENTS_TAIL.search(rest) and len(CONTENTS_TAIL.sub("", rest).strip()) < 3:
             return None  # a contents entry: "Recommendation 3 ........ 12"
-        more = join_lines(ln.text for ln in block.lines[1:])
+        more = join_lines(ln.text for ln in later)
         addressee = _label_addressee(f"{rest} {more}".strip() if block.kind == "heading" else rest)
         if addressee:
             return Label(rule, _ref_as_printed(m.group("ref"), first), "", m.group("note"), addressee)
@@ -253,7 +257,10 @@ def match_lead_in(text: str) -> str | None:
     if not matches:
         return None
     tail = text[matches[-1].end():-1]
-    return text if len(tail) <= vocabulary().lead_in_tail else None
+    if len(tail) > vocabulary().lead_in_tail:
+        return None
+    # "... the following recommendations. By 31 May 2026, the chief constable should:": the last sentence
+    return LAST_SENTENCE.split(text)[-1]
 
 
 def heading_kind(text: str) -> str | None:

@@ -69,7 +69,7 @@ def iter_blocks(pages: Iterable[Page]) -> Iterator[Block]:
     body = document_body_size(pages)
     for page in pages:
         tables, rest = find_tables(page.lines)
-        lines, set_apart = _join_bare_markers(_drop_overprints(rest))
+        lines, set_apart = _join_bare_markers(_margin_lines_together(_drop_overprints(rest)))
         blocks = list(_page_blocks(page, lines, max(page.body_size, body), set_apart))
         for table in tables:
             rows = _row_blocks(table)
@@ -89,6 +89,28 @@ def _row_blocks(table: Table) -> list[Block]:
         cells = [(head, cell_text(cell)) for head, cell in zip(table.header, row, strict=True)]
         out.append(Block("row", lines, first_on_page=not out, cells=cells,
                          cell_lines=[sorted(c, key=lambda ln: ln.top) for c in row]))
+    return out
+
+
+def _margin_lines_together(lines: list[Line]) -> list[Line]:
+    """A label set in a narrow left margin that wraps ("Area for" / "improvement 1") beside the item's
+    text: read top to bottom, the two kinds of line alternate. A line directly under another at the
+    same x, in the same type, with only lines right of both between them, is moved up under it, so
+    each column's lines stay together."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        line = out[i]
+        for j in range(i + 1, min(i + 4, len(out))):
+            below = out[j]
+            between = out[i + 1:j]
+            if (between and abs(below.x0 - line.x0) <= 2 and abs(below.size - line.size) < 0.3
+                    and below.bold == line.bold and below.column == line.column and below.box == line.box
+                    and 0 <= _gap(line, below) < 0.6 * line.height
+                    and all(ln.x0 > max(line.x1, below.x1) + 6 for ln in between)):
+                out.insert(i + 1, out.pop(j))
+                break
+        i += 1
     return out
 
 

@@ -77,6 +77,10 @@ def find_tables(lines: list[Line], settings: TableSettings = SETTINGS) -> tuple[
     return tables, rest
 
 
+def _wraps_line_above(cell: Line, above: list[Line]) -> bool:
+    return any(abs(ln.x0 - cell.x0) <= 2 and 0 <= cell.top - ln.bottom < 0.6 * cell.height for ln in above)
+
+
 def _in_printed_rows(lines: list[Line], settings: TableSettings) -> list[Line]:
     """Lines top to bottom, and left to right within a printed row: cells whose tops differ by a
     fraction of a point (a wrapped cell beside one-line cells) are still one row read from the left."""
@@ -100,6 +104,8 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
     if len(header) < settings.min_columns or any(len(h.text) > settings.max_header_cell for h in header):
         return None
     header = sorted(header, key=lambda ln: ln.x0)
+    if all(_wraps_line_above(h, ordered[max(0, start - 8):start]) for h in header):
+        return None  # "improvement 1 | the report comes ...": each cell the wrapped end of a line above
     if NUMBER_ONLY.match(header[0].text.strip()):
         return None  # "1   Leadership and partnership working": a numbered heading; a header names its columns
     if any(b.x0 - a.x1 < 6 for a, b in zip(header, header[1:], strict=False)):
