@@ -93,25 +93,34 @@ def _row_blocks(table: Table) -> list[Block]:
 
 
 def _margin_lines_together(lines: list[Line]) -> list[Line]:
-    """A label set in a narrow left margin that wraps ("Area for" / "improvement 1") beside the item's
-    text: read top to bottom, the two kinds of line alternate. A line directly under another at the
-    same x, in the same type, with only lines right of both between them, is moved up under it, so
-    each column's lines stay together."""
+    """Two narrow columns that the page layout did not part, read top to bottom with their lines
+    alternating: a label set in a left margin that wraps ("Area for" / "improvement 1") beside the
+    item's text, or a sidebar of labelled items beside body paragraphs. A line under another at the
+    same x is moved up under it when only lines clear of both lie between them: in the same type and
+    close under it (a wrapped line), or anywhere within two line heights when everything between lies
+    to the left and nothing between is level with it (a sidebar's label, then its text)."""
     out = list(lines)
     i = 0
     while i < len(out):
         line = out[i]
-        for j in range(i + 1, min(i + 4, len(out))):
-            below = out[j]
-            between = out[i + 1:j]
-            if (between and abs(below.x0 - line.x0) <= 2 and abs(below.size - line.size) < 0.3
-                    and below.bold == line.bold and below.column == line.column and below.box == line.box
-                    and 0 <= _gap(line, below) < 0.6 * line.height
-                    and all(ln.x0 > max(line.x1, below.x1) + 6 for ln in between)):
+        for j in range(i + 2, min(i + 8, len(out))):
+            if _continues_beside(line, out[j], out[i + 1:j]):
                 out.insert(i + 1, out.pop(j))
                 break
         i += 1
     return out
+
+
+def _continues_beside(line: Line, below: Line, between: list[Line]) -> bool:
+    if abs(below.x0 - line.x0) > 2 or below.column != line.column or below.box != line.box:
+        return False
+    gap = _gap(line, below)
+    if gap < 0:
+        return False
+    left, right = min(line.x0, below.x0), max(line.x1, below.x1)
+    if abs(below.size - line.size) < 0.3 and below.bold == line.bold and gap < 0.6 * line.height:
+        return all(ln.x0 > right + 6 or ln.x1 < left - 6 for ln in between)
+    return gap < 2 * line.height and all(ln.x1 < left - 6 and abs(ln.top - below.top) > 2 for ln in between)
 
 
 def _drop_overprints(lines: list[Line]) -> list[Line]:
