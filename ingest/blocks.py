@@ -69,7 +69,8 @@ def iter_blocks(pages: Iterable[Page]) -> Iterator[Block]:
     body = document_body_size(pages)
     for page in pages:
         tables, rest = find_tables(page.lines)
-        lines, set_apart = _join_bare_markers(_margin_lines_together(_drop_overprints(rest)))
+        lines, set_apart = _join_bare_markers(_drop_overprints(rest))
+        lines = _margin_lines_together(lines)
         blocks = list(_page_blocks(page, lines, max(page.body_size, body), set_apart))
         for table in tables:
             rows = _row_blocks(table)
@@ -192,7 +193,11 @@ def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]
         if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent and id(line) not in set_apart \
                 and id(line) not in hung:
             glyph = False  # a dash opening a wrapped line of body text, not a list dash
-        hanging = (current is not None and current.marker is not None and prev is not None and marker is None
+        # a bullet's wrapped line that starts with a number ("24 hours of the report ...") is no new item
+        bare_number = marker is not None and not marker.endswith((".", ")")) and "." not in marker
+        hanging = (current is not None and prev is not None
+                   and (current.marker is not None and marker is None
+                        or current.bullet_glyph and (marker is None or bare_number))
                    and not heading and line.column == prev.column and line.box == prev.box
                    and line.x0 > current.lines[0].x0 + BLOCKS.hang and _gap(prev, line) < line.height)
         starts_item = not hanging and (glyph or (marker is not None and not heading)
