@@ -71,7 +71,8 @@ def vocabulary() -> Vocabulary:
                 for r in data["sections"]]
     heading = data["addressee_heading"]
     deadline = r"(?i:(?:by|within|with|not later than|no later than|before)\b[^,]{0,60},\s*)?"
-    subject = rf"(?:(?i:{data['item_subjects']})\b|(?!(?:What|Which|How|Where|Who|Why|When)\b){data['named_subject']})"
+    one = rf"(?:(?i:{data['item_subjects']})\b|(?!(?:What|Which|How|Where|Who|Why|When)\b){data['named_subject']})"
+    subject = rf"{one}(?:,?\s+and\s+{one})?"  # "the National Crime Agency and chief constables should"
     # "Chief constables of forces which share a property store ... should": a qualified subject
     qualified = rf"(?i:{data['item_subjects']})\s+(?i:of|in|for|at|with|that|which|who|whose)\b[^.;:]{{0,120}}?"
     item_start = re.compile(rf"^(?:{deadline}(?:{qualified}|{subject}(?:\s*,[^,]{{0,100}},)?)\s+(?i:{data['modals']})\b"

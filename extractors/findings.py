@@ -316,6 +316,9 @@ class _Walk:
             # a numbered paragraph of a summary: a copy of an item found elsewhere, if the report states them so
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", unnumbered).echo = True
             return
+        if ctx.section_kind is not None and list_intro_kind(unnumbered.rstrip(".") + ":") == ctx.section_kind:
+            ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, True  # "5.1 We make the following ..."
+            return
         ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, False  # running text ends a list
 
     def list_item(self, block: Block) -> None:
