@@ -97,9 +97,10 @@ def _margin_lines_together(lines: list[Line]) -> list[Line]:
     """Two narrow columns that the page layout did not part, read top to bottom with their lines
     alternating: a label set in a left margin that wraps ("Area for" / "improvement 1") beside the
     item's text, or a sidebar of labelled items beside body paragraphs. A line under another at the
-    same x is moved up under it when only lines clear of both lie between them: in the same type and
-    close under it (a wrapped line), or anywhere within two line heights when everything between lies
-    to the left and nothing between is level with it (a sidebar's label, then its text)."""
+    same x is moved up under it when only lines clear of both lie between them: in the same type,
+    close under it and finishing its phrase (a wrapped line), or within two line heights when
+    everything between lies to the left (a sidebar's label, then its text); never when a line
+    between is level with it (the label of the next item beside its first line)."""
     out = list(lines)
     i = 0
     while i < len(out):
@@ -118,10 +119,14 @@ def _continues_beside(line: Line, below: Line, between: list[Line]) -> bool:
     gap = _gap(line, below)
     if gap < 0:
         return False
+    if any(abs(ln.top - below.top) <= 2 for ln in between):
+        return False  # a line level with it in the other column ("R2" beside the next item's text): a new row
     left, right = min(line.x0, below.x0), max(line.x1, below.x1)
     if abs(below.size - line.size) < 0.3 and below.bold == line.bold and gap < 0.6 * line.height:
+        if not (MID_PHRASE.search(line.text) or below.text[:1].islower()):
+            return False  # "R5" over "R6": two labels, each level with its own item
         return all(ln.x0 > right + 6 or ln.x1 < left - 6 for ln in between)
-    return gap < 2 * line.height and all(ln.x1 < left - 6 and abs(ln.top - below.top) > 2 for ln in between)
+    return gap < 2 * line.height and all(ln.x1 < left - 6 for ln in between)
 
 
 def _drop_overprints(lines: list[Line]) -> list[Line]:
