@@ -50,6 +50,7 @@ class Vocabulary:
     definition: re.Pattern
     caption: re.Pattern
     history_heading: re.Pattern
+    restating_heading: re.Pattern
     contents_heading: re.Pattern
     list_intro: re.Pattern
     recommend_that: re.Pattern
@@ -91,6 +92,7 @@ def vocabulary() -> Vocabulary:
         definition=re.compile(rf"^{data['glossary']['definition']}", re.I),
         caption=re.compile(rf"^{data['caption']}", re.I),
         history_heading=re.compile(rf"^{data['history_heading']}", re.I),
+        restating_heading=re.compile(data["restating_heading"], re.I),
         contents_heading=re.compile(rf"^(?:{data['contents_heading']})$", re.I),
         list_intro=re.compile(data["list_intro"]["pattern"], re.I),
         recommend_that=re.compile(rf"^{data['recommend_that']}", re.I),
@@ -339,6 +341,11 @@ def is_definition(text: str) -> bool:
 def is_history_heading(text: str) -> bool:
     """ "Annex A: Progress on our 2019 recommendations": an annex on an earlier report's items."""
     return bool(vocabulary().history_heading.match(text.strip()))
+
+
+def is_restating_heading(text: str) -> bool:
+    """ "Progress against our 2014 recommendations": a part that restates an earlier report's items."""
+    return bool(vocabulary().restating_heading.search(text.strip()))
 
 
 def is_contents_heading(text: str) -> bool:

@@ -33,6 +33,7 @@ from .cues import (
     is_definition,
     is_glossary_heading,
     is_history_heading,
+    is_restating_heading,
     list_intro_kind,
     looks_like_item,
     match_addressee_heading,
@@ -88,9 +89,15 @@ class _Walk:
             draft.lead_in, draft.parent = None, None  # a label's own sentence: the lead-in above was done
         if self.rejected(draft):
             return
+        self.restating(draft)
         self.drafts.append(draft)
         if draft.kind == "cause_of_concern":
             self.ctx.cause = draft
+
+    def restating(self, draft: Draft) -> None:
+        """An item under "Progress against our 2014 recommendations": perhaps the earlier report's."""
+        if self.ctx.restating is not None:
+            draft.restated, draft.restated_part = True, self.ctx.restating_part
 
     @staticmethod
     def titles_section(draft: Draft, block: Block, label: Label) -> bool:
@@ -234,8 +241,12 @@ class _Walk:
         size = block.lines[0].size
         if ctx.history is not None and size >= ctx.history - 0.5 and not self.after_heading:
             ctx.history = None  # the next section at the annex's level (not the annex heading's second line)
+        if ctx.restating is not None and size >= ctx.restating - 0.5 and not self.after_heading:
+            ctx.restating = None
         if is_history_heading(text):
             ctx.history = size
+        elif is_restating_heading(text):
+            ctx.restating, ctx.restating_part = size, ctx.restating_part + 1
         if is_practice_heading(text):
             ctx.in_practice, ctx.practice_box = True, block.box
             self.reject("reject-practice", block.page, text)
@@ -397,6 +408,7 @@ class _Walk:
         if roles.status is not None:
             draft.status, draft.restated = cells[roles.status].strip() or None, True
         if not self.rejected(draft):
+            self.restating(draft)
             self.drafts.append(draft)
             ctx.table_draft, ctx.table_header, ctx.table_item = draft, header, roles.item
 

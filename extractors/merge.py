@@ -50,6 +50,7 @@ class Draft:
     status: str | None = None
     timescale: str | None = None
     restated: bool = False  # a row of a table that gives each item's progress: perhaps an earlier report's
+    restated_part: int | None = None  # ... or an item under a heading on progress against earlier items
     label_size: float | None = None  # a label heading printed alone: its type size
     echo: bool = False  # a numbered paragraph of a summary: only a copy of an item found elsewhere
 

@@ -39,6 +39,8 @@ class Context:
     table_draft: Draft | None = None  # the last table row's item, which a row split by a page break continues
     table_header: list[str] | None = None  # ... in a table with the same header row, repeated on the next page
     table_item: int | None = None  # ... whose item text is in this column
+    restating: float | None = None  # under "Progress against our 2014 recommendations": its heading's size
+    restating_part: int = 0  # ... and which such part
     history: float | None = None  # in an annex on an earlier report's items: the size of its heading
     contents: tuple[int, int | None] | None = None  # under a "Contents" / "In this letter" heading: its page and box
     assessing: bool = False  # after a list item's status line: the revisit's assessment of it, then the next item
@@ -47,7 +49,8 @@ class Context:
 def settle(drafts: list[Draft], reject: Callable[[str, int, str], None]) -> list[Draft]:
     """The drafts without: the rows of a progress table whose numbers this report's own items use for
     other texts ("1 | The Home Office should ... | Not implemented" under last year's recommendations,
-    beside this year's "Recommendation 1": a report numbers its items once); a summary's numbered
+    beside this year's "Recommendation 1": a report numbers its items once; where one item of a part
+    on progress against earlier items does so, the whole part); a summary's numbered
     paragraphs that copy no item, where the report states its items of that kind otherwise (labelled,
     in boxes, as bullets; a report whose items are only numbered paragraphs under findings headings,
     as an older custody report's "2.14 The force should ...", keeps them); a "What needs to improve"
@@ -56,6 +59,8 @@ def settle(drafts: list[Draft], reject: Callable[[str, int, str], None]) -> list
     for draft in drafts:
         if draft.ref and not draft.restated:
             own.setdefault((draft.kind, _plain_ref(draft.ref)), []).append(draft)
+    earlier_parts = {d.restated_part for d in drafts if d.restated_part is not None
+                     and any(not same_text(d, other) for other in own.get((d.kind, _plain_ref(d.ref or "")), []))}
     recommends_elsewhere = any(d.kind == "recommendation" and not d.echo for d in drafts)
     stated = {d.kind for d in drafts if not d.echo}  # kinds the report states otherwise than as numbered paragraphs
     kept = []
@@ -64,7 +69,7 @@ def settle(drafts: list[Draft], reject: Callable[[str, int, str], None]) -> list
             reject("reject-findings-summary", draft.pages[0], draft.text)  # "What is working well / What needs ..."
             continue
         others = own.get((draft.kind, _plain_ref(draft.ref or ""))) if draft.restated else None
-        if others and not any(same_text(draft, other) for other in others):
+        if others and not any(same_text(draft, other) for other in others) or draft.restated_part in earlier_parts:
             reject("reject-earlier-report", draft.pages[0], draft.text)
             continue
         if draft.echo and draft.kind in stated \
