@@ -122,9 +122,8 @@ def _continues_beside(line: Line, below: Line, between: list[Line]) -> bool:
     if any(abs(ln.top - below.top) <= 2 for ln in between):
         return False  # a line level with it in the other column ("R2" beside the next item's text): a new row
     left, right = min(line.x0, below.x0), max(line.x1, below.x1)
-    if abs(below.size - line.size) < 0.3 and below.bold == line.bold and gap < 0.6 * line.height:
-        if not (MID_PHRASE.search(line.text) or below.text[:1].islower()):
-            return False  # "R5" over "R6": two labels, each level with its own item
+    if abs(below.size - line.size) < 0.3 and below.bold == line.bold and gap < 0.6 * line.height \
+            and (MID_PHRASE.search(line.text) or below.text[:1].islower()):  # not "R5" over "R6"
         return all(ln.x0 > right + 6 or ln.x1 < left - 6 for ln in between)
     return gap < 2 * line.height and all(ln.x1 < left - 6 for ln in between)
 

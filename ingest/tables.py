@@ -122,7 +122,9 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
             break
         table.consumed.append(line)
     filled = [r for r in table.rows if sum(1 for cell in r if cell) >= 2]
-    if len(filled) < settings.min_rows:
+    # a header repeated at the top of a page over the last line of a row the page break cut
+    carried_over = start == 0 and len(header) >= 3 and bool(table.rows)
+    if len(filled) < settings.min_rows and not carried_over:
         return None
     return table
 
