@@ -242,7 +242,10 @@ def _joint(text: str) -> list[Body]:
     spans = [PARTNERS_END.split(m.group("who"))[0] for m in WORK_WITH.finditer(text)
              if not PASSIVE_BEFORE.search(text[:m.start()])]
     spans += [m.group("who") for m in ALONGSIDE.finditer(text)]
-    return [b for who in spans for b, _, _ in find_bodies(who)]
+    # "The College should work with forces to develop ...": forces as the partners of a national body's
+    # work are consulted, not told to act; "working with chief constables" names them as addressees
+    return [b for who in spans for b, start, end in find_bodies(who)
+            if b.group != "chief_constables" or "chief" in plain(who)[start:end].lower()]
 
 
 # the partners named end where the sentence goes on: "working with the NFCC, should make sure that all staff
