@@ -13,6 +13,7 @@ PUBLISHED = re.compile(
     rf"\b(?:published|publication date)\s*:?\s*(?:on\s*:?\s*)?(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I)
 # a letter's own date line ("Date: 14 May 2026"), before any earlier report's "published on ..."
 LETTER_DATE = re.compile(rf"^\s*Date\s*:\s*(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})", re.I | re.M)
+DATE_LINE = re.compile(rf"^\s*(?P<d>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})\s*$", re.I | re.M)
 ANY_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\b", re.I)
 # a cover's imprint: the inspectorate's name and the day it published ("... Fire & Rescue Services, 20 August
 # 2026", "... Services \u2022 25 August 2026", or the date on the line below)
@@ -53,7 +54,10 @@ def read_metadata(pages: list[Page]) -> dict:
     title = _title(pages[0]) if pages else None
     published = None
     cover = pages[0].text if pages else ""
-    m = LETTER_DATE.search(cover) or PUBLISHED.search(front_text) or IMPRINT_DATE.search(cover)
+    salutation = re.search(r"^\s*Dear\s+\w", cover, re.M)
+    letterhead = cover[:salutation.start()] if salutation else ""  # a letter's own date stands above "Dear"
+    m = (LETTER_DATE.search(cover) or DATE_LINE.search(letterhead) or PUBLISHED.search(front_text)
+         or IMPRINT_DATE.search(cover))
     if m:
         published = parse_absolute("by " + m.group("d"))
     elif (m := ANY_DATE.search(pages[0].text if pages else "")):
@@ -117,7 +121,8 @@ def _agency_inspected(title: str | None) -> str | None:
     for start in [0, *(m.end() for m in INSPECTION_OF.finditer(title))]:
         rest = re.sub(r"^the\s+", "", title[start:], flags=re.I)
         named = find_bodies(rest)
-        if named and named[0][1] == 0 and named[0][0].group == "national" and all(
+        # a national body by its own name: never a generic group ("fire and rescue services in England")
+        if named and named[0][1] == 0 and named[0][0].group == "national" and named[0][0].name[:1].isupper() and all(
                 b.name == named[0][0].name for b, _, _ in named):
             return named[0][0].name
     return None
@@ -246,9 +251,11 @@ def _letter_subject(lines: list) -> str | None:
                         break
                     continue
                 subject.insert(0, prev.text)
-            if not subject:  # "Dear Chief Constable," then the subject in bold
+            if not subject:  # "Dear Chief Constable," then the subject in bold (not the heading after it)
                 for nxt in lines[i + 1:i + 4]:
-                    if _beside(nxt, line) or not nxt.bold:
+                    first = lines[i + 1]
+                    if _beside(nxt, line) or not nxt.bold or abs(nxt.size - first.size) > 0.5 or (
+                            subject and nxt.top - lines[lines.index(nxt) - 1].bottom > 0.8 * nxt.height):
                         break
                     subject.append(nxt.text)
             return join_lines(subject) or None
