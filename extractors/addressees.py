@@ -54,7 +54,7 @@ INDEFINITE = re.compile(r"^(?:[^,]{0,60},\s*)?(?P<cond>(?:some|several|a\s+few|m
 # "the Home Office Counting Rules", "College of Policing Authorised Professional Practice": a body's name
 # that begins a longer proper name (a document, a system) is not the body; its officers are ("NPCC Lead")
 NAME_GOES_ON = re.compile(r"\s+(?!(?:And|Or|Of|For|To|In|On|With|The|Should|Must|Will|Lead|Leads|Chair|Minister|"
-                          r"Ministers|Secretary|Director|Directors|Chief|Board|Executive|Officers?|Team)\b)"
+                          r"Ministers|Secretary|Director|Directors|Chief|Board|Executive|Officers?|Team|Areas?|Regions?)\b)"
                           r"[A-Z][a-z]{2,}")
 # generic bodies whose singular, capitalised after a proper name, is one body's own name
 NAMEABLE = {"police-authorities": "local", "frs": "force"}
@@ -261,9 +261,12 @@ def _subject_bodies(subject: str, report_force: str | None) -> tuple[list[Body],
     own = report_force and re.search(rf"{re.escape(report_force)}(?!\s+(?:{OTHER_BODY.pattern}))", subject, re.I)
     found: list[Body] = [_force_body(report_force)] if own and report_force else []
     pcc_areas: list[str] = []
+    cond = SUBSET.search(subject)
     for body, start, end in find_bodies(subject):
         if own and start < own.end() and end > own.start():
             continue  # "Avon Fire and Rescue Service doesn't ...": the report's own, not a generic body in it
+        if cond and start >= cond.start("cond") and body.group != "chief_constables":
+            continue  # "chief constables of forces that have a violence reduction unit": what the forces have
         before = subject[:start].lower()
         if body.group == "force" and re.search(r"commissioners?\s+for\s+(the\s+)?$", before):
             pcc_areas.append(body.name)  # "the Police and Crime Commissioner for Kent": the PCC only

@@ -76,6 +76,13 @@ def test_bodies_beyond_the_home_office_forces(text, report_force, names, verdict
     ("By 31 March 2028 chief constables should make sure that neighbourhood officers stay in their areas.", None,
      ["chief constables"], "yes"),
     ("Two forces should share their control room.", None, [], "conditional"),
+    # a body's own regions are the body; what the subset of forces has is not an addressee
+    ("Chief constables and CPS Areas should jointly review cases closed with no further action.", None,
+     ["chief constables", "Crown Prosecution Service"], "yes"),
+    ("Chief constables of forces that have a violence reduction unit should review their agreements with it.",
+     None, ["chief constables"], "conditional"),
+    ("Within a year, BTP, working with Network Rail and the train operating companies, should improve how it "
+     "shares information.", None, ["British Transport Police", "Network Rail", "train operating companies"], "no"),
     # a national body's partner forces are consulted; named chief constables are addressed
     ("The College of Policing should, within a year, work with forces to evaluate its training.", None,
      ["College of Policing"], "no"),
