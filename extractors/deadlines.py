@@ -66,12 +66,18 @@ def find_deadline(text: str, published: date | None, lead_in: str | None = None,
     return _resolve(m, published) if m else Deadline()
 
 
+CELL_DATE = re.compile(rf"(?<=\s)(?:{DAY_DATE}|{NUMERIC_DATE}|{MONTH_DATE})$", re.I)
+
+
 def _timescale(cell: str, published: date | None) -> Deadline:
     """A date column's cell, which states the deadline without "by"."""
     cell = cell.strip().rstrip(".")
     if re.fullmatch(r"immediate", cell, re.I):  # a column's one word for "with immediate effect"
         return Deadline(cell, None, True)
     m = PHRASE.fullmatch(cell) or PHRASE.fullmatch("by " + cell)
+    if m is None and (end := CELL_DATE.search(cell)):  # a word of the text cell beside it read into this one
+        cell = end.group(0)
+        m = PHRASE.fullmatch("by " + cell)
     if m is None:
         return Deadline()
     found = _resolve(m, published)
@@ -92,6 +98,9 @@ def _governing_phrase(text: str) -> re.Match | None:
             return m
         if modal and abs(m.start() - modal.end()) <= 3:  # "should, by 31 March 2025," / "should immediately"
             return m
+        if m.group("imm") and re.fullmatch(r"\s+\w+(?:\s+(?:so|it|this|that|them|one))?\s+",
+                                            text[modal.end():m.start()]):
+            return m  # "should act immediately", "should do so immediately"
         if modal and 0 <= m.start() - modal.end() <= 20 and re.fullmatch(
                 r"\s+\w+,\s*", text[modal.end():m.start()]):  # "should consider, no later than ..."
             return m

@@ -133,6 +133,10 @@ def test_a_plain_deadline_does_not_load_dateparser():
      "constable should:", None, "By 31 May 2024", date(2024, 5, 31), False),
     # a deadline that is a service standard, not the item's
     ("Officers should tell their supervisor immediately.", None, None, None, None, False),
+    ("Forces not yet in the scheme should do so immediately, and should tell their commissioner.", None, None,
+     "immediately", None, True),
+    # a date cell holding a word of the text beside it
+    ("Services should make sure a", None, "a 31 March 2025", "31 March 2025", date(2025, 3, 31), False),
 ])
 def test_deadlines_from_publication_columns_and_closing_phrases(text, lead_in, timescale, phrase, due, immediate):
     found = find_deadline(text, PUBLISHED, lead_in, timescale)
