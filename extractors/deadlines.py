@@ -39,6 +39,7 @@ IMMEDIATE = r"(?P<imm>with\s+immediate\s+effect|immediately)"
 PHRASE = re.compile(rf"{ABSOLUTE}|{RELATIVE}|{IMMEDIATE}", re.I)
 MODAL = re.compile(r"\b(should|must|needs? to|is to|are to|will)\b", re.I)
 RECOMMEND_THAT = re.compile(r"\s*(?:we|hmicfrs|hmic)\s+(?:\w+\s+)?recommends?\s+that,?\s*", re.I)
+RECOMMENDS_THAT = re.compile(r"\b(?:we|hmicfrs|hmic)\s+(?:\w+\s+)?recommends?\s+that,?\s*$", re.I)  # just before
 
 
 @dataclass
@@ -96,6 +97,8 @@ def _governing_phrase(text: str) -> re.Match | None:
         before = text[: m.start()]
         if not before.strip(" \u2022-\u2013") or RECOMMEND_THAT.fullmatch(before):  # opens the sentence
             return m
+        if m.end() <= modal.start() and RECOMMENDS_THAT.search(before):
+            return m  # "To address this cause of concern, we recommend that within three months the force should"
         if modal and abs(m.start() - modal.end()) <= 3:  # "should, by 31 March 2025," / "should immediately"
             return m
         if m.group("imm") and re.fullmatch(r"\s+\w+(?:\s+(?:so|it|this|that|them|one))?\s+",

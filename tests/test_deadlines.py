@@ -135,6 +135,9 @@ def test_a_plain_deadline_does_not_load_dateparser():
     ("Officers should tell their supervisor immediately.", None, None, None, None, False),
     ("Forces not yet in the scheme should do so immediately, and should tell their commissioner.", None, None,
      "immediately", None, True),
+    # "we recommend that" after another clause of the lead-in
+    ("make sure control room staff assess risk;", "To address this cause of concern, we recommend that within "
+     "three months the force should:", None, "within three months", date(2024, 8, 16), False),
     # a date cell holding a word of the text beside it
     ("Services should make sure a", None, "a 31 March 2025", "31 March 2025", date(2025, 3, 31), False),
 ])
