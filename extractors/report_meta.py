@@ -190,14 +190,20 @@ def _title(page: Page) -> str | None:
         return subject
     while lines:
         biggest = max(ln.size for ln in lines)
-        # a half point smaller is another size: a tracker's 8-point heading over its 7.5-point table
-        title_lines = [ln for ln in lines if ln.size > biggest - 0.5]
-        named = [ln for ln in title_lines if not PUBLISHER.fullmatch(" ".join(ln.text.split()))]
-        title = join_lines(ln.text for ln in named)
-        if named and not PUBLISHER.fullmatch(" ".join(title.split())):
-            return title or None
-        lines = [ln for ln in lines if ln.size <= biggest - 0.5]  # "HER MAJESTY'S INSPECTORATE OF CONSTABULARY"
+        title = _set_at(lines, biggest - 0.5, True)
+        if len(title) > MAX_TITLE:  # no size apart: a tracker's 8-point heading over its 7.5-point table
+            title = _set_at(lines, biggest - 0.5, False)
+        if title and not PUBLISHER.fullmatch(" ".join(title.split())):
+            return title
+        lines = [ln for ln in lines if ln.size < biggest - 0.5]  # "HER MAJESTY'S INSPECTORATE OF CONSTABULARY"
     return None
+
+
+def _set_at(lines: list, least: float, inclusive: bool) -> str:
+    """The lines set at `least` points or more (more than `least`, not inclusive), read in order, without
+    the publisher's name on a line of its own."""
+    return join_lines(ln.text for ln in lines if (ln.size >= least if inclusive else ln.size > least)
+                      and not PUBLISHER.fullmatch(" ".join(ln.text.split())))
 
 
 # a protective marking printed on every page ("OFFICIAL", "OFFICIAL-SENSITIVE"): never a title

@@ -162,7 +162,9 @@ def test_a_trackers_marking_and_imprint_are_not_its_title_nor_its_force(tmp_path
                         (8, True, "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"),
                         (8, True, "Theft from shops: an inspection of the police response (published 2 May 2026)"),
                         (7.5, False, "Annex C - tracker of recommendations and areas for improvement"),
-                        (7.5, True, "Ref    Type    Text    Deadline    Owner    Status")])
+                        (7.5, True, "Ref    Type    Text    Deadline    Owner    Status")]
+           + [(7.5, False, f"R{n}    Recommendation    Chief constables should review how shop theft is recorded "
+                           f"in area {n}.    30/09/2026    Chief constables    Open") for n in range(1, 6)])
     meta = _meta(path)
     assert meta["title"] == "Theft from shops: an inspection of the police response (published 2 May 2026)"
     assert meta["force"] is None
