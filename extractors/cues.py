@@ -24,6 +24,7 @@ RUN_IN = re.compile(r"^(?!(?:Is|Was|Are|Were|Has|Have|Had|Will|Would|Can|Could|M
                     r"For|To|From|By|On|At|With|Made|Number)\b)[A-Z][a-z\u2019']+,?\s+\w")
 CHAPTER_NUMBER = re.compile(r"^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[A-Z])[.:)]?\s+",
                             re.I)
+LAST_SENTENCE = re.compile(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z])")
 MARKER_PREFIX = re.compile(r"^\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]?\s+")
 
 
@@ -49,6 +50,7 @@ class Vocabulary:
     definition: re.Pattern
     caption: re.Pattern
     history_heading: re.Pattern
+    restating_heading: re.Pattern
     contents_heading: re.Pattern
     list_intro: re.Pattern
     recommend_that: re.Pattern
@@ -59,7 +61,9 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """The compiled cues from rules/labels.json."""
     data = json.loads(resources.files(__package__).joinpath("rules/labels.json").read_text("utf-8"))
-    ref = r"(?:\s*(?P<ref>R?\d{1,3}(?:\.\d{1,2})?[a-z]?\b|\((?:[ivx]{1,5}|[a-z])\)))?"
+    # "Area for improvement A:": a lone capital letter is a ref only before the label's colon or dash
+    ref = (r"(?:\s*(?P<ref>R?\d{1,3}(?:\.\d{1,2})?[a-z]?\b|\((?:[ivx]{1,5}|[a-z])\)"
+           r"|(?-i:[A-Z])(?=\s*[:\u2013\u2014])))?")
     # "(2022)", "(new)", "(March 2024)": when or how the item was made, not part of its text
     note = r"(?:\s*\((?P<note>(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|new|revised|updated|repeated|restated)\))?"
     labels = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']}){ref}(?![\w\u2019']){note}\s*(?P<rest>.*)$",
@@ -68,7 +72,8 @@ def vocabulary() -> Vocabulary:
                 for r in data["sections"]]
     heading = data["addressee_heading"]
     deadline = r"(?i:(?:by|within|with|not later than|no later than|before)\b[^,]{0,60},\s*)?"
-    subject = rf"(?:(?i:{data['item_subjects']})\b|(?!(?:What|Which|How|Where|Who|Why|When)\b){data['named_subject']})"
+    one = rf"(?:(?i:{data['item_subjects']})\b|(?!(?:What|Which|How|Where|Who|Why|When)\b){data['named_subject']})"
+    subject = rf"{one}(?:,?\s+and\s+{one})?"  # "the National Crime Agency and chief constables should"
     # "Chief constables of forces which share a property store ... should": a qualified subject
     qualified = rf"(?i:{data['item_subjects']})\s+(?i:of|in|for|at|with|that|which|who|whose)\b[^.;:]{{0,120}}?"
     item_start = re.compile(rf"^(?:{deadline}(?:{qualified}|{subject}(?:\s*,[^,]{{0,100}},)?)\s+(?i:{data['modals']})\b"
@@ -87,6 +92,7 @@ def vocabulary() -> Vocabulary:
         definition=re.compile(rf"^{data['glossary']['definition']}", re.I),
         caption=re.compile(rf"^{data['caption']}", re.I),
         history_heading=re.compile(rf"^{data['history_heading']}", re.I),
+        restating_heading=re.compile(data["restating_heading"], re.I),
         contents_heading=re.compile(rf"^(?:{data['contents_heading']})$", re.I),
         list_intro=re.compile(data["list_intro"]["pattern"], re.I),
         recommend_that=re.compile(rf"^{data['recommend_that']}", re.I),
@@ -109,6 +115,9 @@ def match_label(block: Block) -> Label | None:
     first = _unspaced_capitals(block.lines[0].text.strip())
     if block.marker is not None and "." in block.marker.rstrip("."):
         first = first[len(block.marker):].strip() if first.startswith(block.marker) else first
+    later = block.lines[1:]
+    if block.kind == "heading" and later and not any(rule.regex.match(first) for rule in vocabulary().labels):
+        first, later = join_lines(ln.text for ln in block.lines), []  # "Area for / improvement 1" in a margin
     for rule in vocabulary().labels:
         m = rule.regex.match(first)
         if not m:
@@ -116,7 +125,7 @@ def match_label(block: Block) -> Label | None:
         rest = m.group("rest").strip()
         if CONTENTS_TAIL.search(rest) and len(CONTENTS_TAIL.sub("", rest).strip()) < 3:
             return None  # a contents entry: "Recommendation 3 ........ 12"
-        more = join_lines(ln.text for ln in block.lines[1:])
+        more = join_lines(ln.text for ln in later)
         addressee = _label_addressee(f"{rest} {more}".strip() if block.kind == "heading" else rest)
         if addressee:
             return Label(rule, _ref_as_printed(m.group("ref"), first), "", m.group("note"), addressee)
@@ -196,6 +205,9 @@ def _ref_as_printed(ref: str | None, line: str) -> str | None:
     """ "R4" for "R4" (the label is the letter), "4" for "Recommendation 4"."""
     if ref and line[:1] in "Rr" and line[1:2].isdigit():
         return "R" + ref
+    glued = re.match(r"^([A-Za-z]{2,4})(\d)", line)  # "AFI2": the label's letters and number printed as one ref
+    if ref and glued and ref.startswith(glued.group(2)):
+        return glued.group(1) + ref
     return ref.strip("()") if ref else ref  # "(ii)" -> "ii", as a list's "(ii)" marker gives it
 
 
@@ -248,7 +260,10 @@ def match_lead_in(text: str) -> str | None:
     if not matches:
         return None
     tail = text[matches[-1].end():-1]
-    return text if len(tail) <= vocabulary().lead_in_tail else None
+    if len(tail) > vocabulary().lead_in_tail:
+        return None
+    # "... the following recommendations. By 31 May 2026, the chief constable should:": the last sentence
+    return LAST_SENTENCE.split(text)[-1]
 
 
 def heading_kind(text: str) -> str | None:
@@ -279,6 +294,21 @@ def recommends(text: str) -> bool:
 def looks_like_item(text: str) -> bool:
     """Text that opens as an HMICFRS item does: '[By ... ,] The force should ...'."""
     return bool(vocabulary().item_start.match(strip_marker(text)))
+
+
+SUBJECT_THEN_MODAL = re.compile(r"^(?P<subject>[A-Z][^.;:!?]{0,90}?)\s+(?:should|must)\s+(?:not\s+)?(?:be\s+)?[a-z]+")
+REPORTING = re.compile(r"\b(?:that|we|our|recommended|recommends|found|said|told|was|were|is|are|had|has|have|if|"
+                       r"whether|when|where|which|who|because|although)\b", re.I)
+
+
+def states_action(text: str) -> bool:
+    """ "Risk assessments should be thorough", "Ligature points ... should be removed": a sentence whose
+    subject (a noun phrase of a few words, no clause of its own) is followed by "should" or "must".
+    Looser than looks_like_item: used only where a findings heading says the paragraphs are items."""
+    if looks_like_item(text):
+        return True
+    m = SUBJECT_THEN_MODAL.match(strip_marker(text))
+    return bool(m) and len(m.group("subject").split()) <= 10 and not REPORTING.search(m.group("subject"))
 
 
 def strip_marker(text: str) -> str:
@@ -313,6 +343,11 @@ def is_history_heading(text: str) -> bool:
     return bool(vocabulary().history_heading.match(text.strip()))
 
 
+def is_restating_heading(text: str) -> bool:
+    """ "Progress against our 2014 recommendations": a part that restates an earlier report's items."""
+    return bool(vocabulary().restating_heading.search(text.strip()))
+
+
 def is_contents_heading(text: str) -> bool:
     """ "Contents", "In this letter": the lines below name the report's parts."""
     return bool(vocabulary().contents_heading.match(text.strip().rstrip(":")))
@@ -335,11 +370,28 @@ class TableRoles:
 
 def table_roles(header: list[str]) -> TableRoles | None:
     """Which columns of a table hold an item's text, ref, addressee and deadline; None if it holds no items."""
+    if any(CONTENTS_TAIL.search(head) for head in header):
+        return None  # a contents page laid out as a table
+    roles, kind = _column_roles(header)
+    if kind is not None and "item" not in roles and "text" in roles:
+        roles["item"] = roles["text"]
+    if kind is None or "item" not in roles:
+        return None
+    return TableRoles(kind, roles["item"], roles.get("ref"), roles.get("body"), roles.get("deadline"),
+                      roles.get("status"))
+
+
+def other_columns(header: list[str], kind: str, item: int) -> TableRoles:
+    """A table whose rows name their own kind ("AFI2 | Area for improvement | text | Deadline"): the
+    item column given, the header tells the ref, body, deadline and status columns."""
+    roles, _ = _column_roles(header)
+    return TableRoles(kind, item, None, roles.get("body"), roles.get("deadline"), roles.get("status"))
+
+
+def _column_roles(header: list[str]) -> tuple[dict[str, int], str | None]:
     columns = vocabulary().columns
     roles: dict[str, int] = {}
     kind = None
-    if any(CONTENTS_TAIL.search(head) for head in header):
-        return None  # a contents page laid out as a table
     for i, head in enumerate(header):
         head = re.sub(r"\s+", " ", head.strip().rstrip(":"))
         m = columns["item"].match(head)
@@ -354,9 +406,4 @@ def table_roles(header: list[str]) -> TableRoles | None:
                 if role == "ref" and found.group("kind"):  # "Rec | What | Who | When": the ref names the kind
                     kind = kind or _kind_of_word(found.group("kind"))
                 break
-    if kind is not None and "item" not in roles and "text" in roles:
-        roles["item"] = roles["text"]
-    if kind is None or "item" not in roles:
-        return None
-    return TableRoles(kind, roles["item"], roles.get("ref"), roles.get("body"), roles.get("deadline"),
-                      roles.get("status"))
+    return roles, kind

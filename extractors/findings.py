@@ -14,7 +14,7 @@ Copies of one item (summary list and chapter) are merged into one finding with a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..model import Block, Finding
 from .assembly import (
@@ -27,13 +27,13 @@ from .assembly import (
 )
 from .cues import (
     Label,
-    TableRoles,
     heading_kind,
     is_caption,
     is_contents_heading,
     is_definition,
     is_glossary_heading,
     is_history_heading,
+    is_restating_heading,
     list_intro_kind,
     looks_like_item,
     match_addressee_heading,
@@ -41,12 +41,13 @@ from .cues import (
     match_lead_in,
     match_section,
     recommends,
+    states_action,
     status_of,
     strip_marker,
-    table_roles,
 )
 from .cues import is_practice as is_practice_heading
 from .merge import Draft, merge_drafts
+from .rows import RowReading
 from .settle import Context, Rejection, settle
 from .text import ends_sentence
 
@@ -69,7 +70,7 @@ def extract_findings(blocks: list[Block]) -> Extraction:
     return Extraction(merge_drafts(settle(walk.drafts, walk.reject)), walk.rejections)
 
 
-class _Walk:
+class _Walk(RowReading):
     """The pass over the blocks: one method per kind of block."""
 
     def __init__(self) -> None:
@@ -87,9 +88,15 @@ class _Walk:
             draft.lead_in, draft.parent = None, None  # a label's own sentence: the lead-in above was done
         if self.rejected(draft):
             return
+        self.restating(draft)
         self.drafts.append(draft)
         if draft.kind == "cause_of_concern":
             self.ctx.cause = draft
+
+    def restating(self, draft: Draft) -> None:
+        """An item under "Progress against our 2014 recommendations": perhaps the earlier report's."""
+        if self.ctx.restating is not None:
+            draft.restated, draft.restated_part = True, self.ctx.restating_part
 
     @staticmethod
     def titles_section(draft: Draft, block: Block, label: Label) -> bool:
@@ -233,8 +240,12 @@ class _Walk:
         size = block.lines[0].size
         if ctx.history is not None and size >= ctx.history - 0.5 and not self.after_heading:
             ctx.history = None  # the next section at the annex's level (not the annex heading's second line)
+        if ctx.restating is not None and size >= ctx.restating - 0.5 and not self.after_heading:
+            ctx.restating = None
         if is_history_heading(text):
             ctx.history = size
+        elif is_restating_heading(text):
+            ctx.restating, ctx.restating_part = size, ctx.restating_part + 1
         if is_practice_heading(text):
             ctx.in_practice, ctx.practice_box = True, block.box
             self.reject("reject-practice", block.page, text)
@@ -243,6 +254,8 @@ class _Walk:
         ctx.in_glossary = is_glossary_heading(text)
         section = match_section(text)
         if section is not None:
+            within = ctx.section_kind is not None and ctx.section_size is not None and size < ctx.section_size - 0.5
+            ctx.section_size = ctx.section_size if within else size  # "Areas for improvement" inside a summary
             ctx.section_kind, ctx.section_rule, ctx.addressee = section.rule.kind, section.rule.id, section.addressee
             ctx.addressee_kind = section.rule.kind if section.addressee else None
             ctx.bare_list, ctx.section_has_labels = True, False
@@ -253,7 +266,9 @@ class _Walk:
         if who is not None:
             ctx.addressee, ctx.addressee_kind = who, heading_kind(text)
             return
-        ctx.section_kind = ctx.section_rule = ctx.addressee = None
+        if ctx.section_kind is not None and ctx.section_size is not None and size < ctx.section_size - 0.5:
+            return  # "1  Leadership and partnership working": a theme inside the findings section goes on with it
+        ctx.section_kind = ctx.section_rule = ctx.addressee = ctx.section_size = None
         ctx.cause = None
 
     def unlabelled(self, block: Block) -> None:
@@ -268,6 +283,14 @@ class _Walk:
             return
         unnumbered = text[len(block.marker):].strip() if block.marker and text.startswith(block.marker) else text
         numbered_paragraph = block.marker is not None and "." in block.marker.rstrip(".")
+        if numbered_paragraph and ctx.section_kind in ("recommendation", "area_for_improvement") \
+                and not ctx.section_has_labels and states_action(unnumbered):
+            # "3.2 Chief constables ... should, by 31 December 2026:", "3.29 Detainees should be offered ...":
+            # numbered as an item of the section, with its sub-list; kept unless the report states its
+            # items otherwise (settle)
+            ref = block.marker.rstrip(".") if block.marker else None
+            self.start(block, ctx.section_kind, ref, f"{ctx.section_rule}-paragraph", unnumbered).echo = True
+            return
         if (block.marker is None or numbered_paragraph) and not block.bullet_glyph and text.rstrip().endswith(":"):
             text = unnumbered  # "3.1 HMIC makes the following recommendations:"
             lead = match_lead_in(text)
@@ -300,8 +323,11 @@ class _Walk:
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", strip_marker(text))
             return
         if block.marker is not None and ctx.section_kind is not None and looks_like_item(unnumbered):
-            # a numbered paragraph of a summary: kept only as a copy of an item found elsewhere
+            # a numbered paragraph of a summary: a copy of an item found elsewhere, if the report states them so
             self.start(block, ctx.section_kind, None, f"{ctx.section_rule}-paragraph", unnumbered).echo = True
+            return
+        if ctx.section_kind is not None and list_intro_kind(unnumbered.rstrip(".") + ":") == ctx.section_kind:
+            ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, True  # "5.1 We make the following ..."
             return
         ctx.lead_in, ctx.list_owner, ctx.bare_list = None, False, False  # running text ends a list
 
@@ -337,77 +363,6 @@ class _Walk:
         draft.add(block, text)
         self.current = draft
         return draft
-
-    def row(self, block: Block) -> None:
-        """A table row: an item where the table's header names a findings column, or where a cell of
-        the row is a label ("Recommendation 1" in a Type column); else its first cell is read as a
-        paragraph (a summary table that prints "Recommendation 1" above each text)."""
-        ctx = self.ctx
-        header = [head for head, _ in block.cells or []]
-        roles = table_roles(header)
-        cells = [text for _, text in block.cells or []]
-        if roles is None:
-            labelled = _label_cell(block)
-            item = ctx.table_item
-            if labelled is None and item is not None and item < len(cells) and cells[item] \
-                    and self._row_goes_on(block, header, cells, item):
-                ctx.table_draft.add(block, cells[item], wrapped=True)  # the last line of a labelled row's text
-                return
-            if labelled is None or not any(text.strip() for i, text in enumerate(cells) if i != labelled[0]):
-                first = block.cell_lines[0] if block.cell_lines else []
-                if first:
-                    self.step(Block("heading" if all(ln.bold for ln in first) else "para", first,
-                                    first_on_page=block.first_on_page))
-                return
-            at, label = labelled  # "text | Recommendation 1 | 3.4": the label's cell gives kind and ref
-            others = [i for i in range(len(cells)) if i != at]
-            roles = TableRoles(label.rule.kind, max(others, key=lambda i: len(cells[i])), None, None, None)
-            ref = label.ref
-        else:
-            ref = cells[roles.ref].strip().strip("().") if roles.ref is not None and cells[roles.ref].strip() else None
-        self.close()
-        text = cells[roles.item]
-        if ref is None and text and self._row_goes_on(block, header, cells, roles.item):
-            ctx.table_draft.add(block, text, wrapped=True)  # a row split by a page break, or a wrapped line
-            return
-        if not text:
-            return
-        draft = Draft(roles.kind, ref, "table-row", pages=[])
-        draft.add(block, text)
-        body = cells[roles.body].strip() if roles.body is not None else ""
-        draft.heading_addressee = body or ctx.addressee
-        if roles.deadline is not None:
-            draft.timescale = cells[roles.deadline].strip() or None
-        if roles.status is not None:
-            draft.status, draft.restated = cells[roles.status].strip() or None, True
-        if not self.rejected(draft):
-            self.drafts.append(draft)
-            ctx.table_draft, ctx.table_header, ctx.table_item = draft, header, roles.item
-
-    def _row_goes_on(self, block: Block, header: list[str], cells: list[str], item: int) -> bool:
-        """Does this row carry on the last row's item: the same table's row cut by a page break, or a
-        line of the item's cell read as a row of its own (its other cells empty, its text mid-sentence)?"""
-        before = self.ctx.table_draft
-        if before is None or self.ctx.table_header != header:
-            return False
-        if block.page > before.pages[-1]:
-            return block.first_on_page
-        alone = not any(text.strip() for i, text in enumerate(cells) if i != item)
-        if not alone or before.last is None or ends_sentence(before.text):
-            return False
-        gap = block.lines[0].top - before.last.lines[-1].bottom  # a wrapped line sits close under the last
-        return cells[item][:1].islower() or gap < 0.5 * block.lines[0].height
-
-def _label_cell(block: Block) -> tuple[int, Label] | None:
-    """The cell of a table row that is only a numbered label ("Recommendation 1", "AFI 2"), and the label."""
-    for i, lines in enumerate(block.cell_lines or []):
-        if not lines or len(lines) > 3:
-            continue
-        one = replace(lines[0], text=block.cells[i][1])  # "Area for / improvement 1" wrapped in a narrow cell
-        label = match_label(Block("para", [one]))
-        if label is not None and label.ref and not label.text and not label.addressee:
-            return i, label
-    return None
 
 
 def _list_kind(section_kind: str | None) -> str:

@@ -50,6 +50,7 @@ class Draft:
     status: str | None = None
     timescale: str | None = None
     restated: bool = False  # a row of a table that gives each item's progress: perhaps an earlier report's
+    restated_part: int | None = None  # ... or an item under a heading on progress against earlier items
     label_size: float | None = None  # a label heading printed alone: its type size
     echo: bool = False  # a numbered paragraph of a summary: only a copy of an item found elsewhere
 
@@ -100,7 +101,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Finding]:
             better.heading_addressee = better.heading_addressee or other.heading_addressee
             better.lead_in = better.lead_in or other.lead_in
             better.parent = better.parent or other.parent
-            better.ref = better.ref or other.ref
+            better.ref = better.ref or (None if other.echo and not better.echo else other.ref)  # not "5.3"
             better.timescale = better.timescale or other.timescale
             merged[i] = (better, normalise_for_compare(better.text))
             break
@@ -136,7 +137,7 @@ def same_text(a: Draft, b: Draft) -> bool:
 
 
 def _same_item(a: Draft, a_norm: str, b: Draft, b_norm: str) -> bool:
-    if a.ref and b.ref:
+    if a.ref and b.ref and a.echo == b.echo:  # a summary paragraph's number is not the item's label
         same_ref = a.ref.strip("().").lower() == b.ref.strip("().").lower()  # "(i)" and "i" are one ref
         return same_ref and (fuzz.ratio(a_norm, b_norm) >= MERGE.same_ref_ratio
                                    or fuzz.partial_ratio(a_norm, b_norm) >= MERGE.same_ref_partial)

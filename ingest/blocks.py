@@ -70,6 +70,7 @@ def iter_blocks(pages: Iterable[Page]) -> Iterator[Block]:
     for page in pages:
         tables, rest = find_tables(page.lines)
         lines, set_apart = _join_bare_markers(_drop_overprints(rest))
+        lines = _margin_lines_together(lines)
         blocks = list(_page_blocks(page, lines, max(page.body_size, body), set_apart))
         for table in tables:
             rows = _row_blocks(table)
@@ -90,6 +91,41 @@ def _row_blocks(table: Table) -> list[Block]:
         out.append(Block("row", lines, first_on_page=not out, cells=cells,
                          cell_lines=[sorted(c, key=lambda ln: ln.top) for c in row]))
     return out
+
+
+def _margin_lines_together(lines: list[Line]) -> list[Line]:
+    """Two narrow columns that the page layout did not part, read top to bottom with their lines
+    alternating: a label set in a left margin that wraps ("Area for" / "improvement 1") beside the
+    item's text, or a sidebar of labelled items beside body paragraphs. A line under another at the
+    same x is moved up under it when only lines clear of both lie between them: in the same type,
+    close under it and finishing its phrase (a wrapped line), or within two line heights when
+    everything between lies to the left (a sidebar's label, then its text); never when a line
+    between is level with it (the label of the next item beside its first line)."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        line = out[i]
+        for j in range(i + 2, min(i + 8, len(out))):
+            if _continues_beside(line, out[j], out[i + 1:j]):
+                out.insert(i + 1, out.pop(j))
+                break
+        i += 1
+    return out
+
+
+def _continues_beside(line: Line, below: Line, between: list[Line]) -> bool:
+    if abs(below.x0 - line.x0) > 2 or below.column != line.column or below.box != line.box:
+        return False
+    gap = _gap(line, below)
+    if gap < 0:
+        return False
+    if any(abs(ln.top - below.top) <= 2 for ln in between):
+        return False  # a line level with it in the other column ("R2" beside the next item's text): a new row
+    left, right = min(line.x0, below.x0), max(line.x1, below.x1)
+    if abs(below.size - line.size) < 0.3 and below.bold == line.bold and gap < 0.6 * line.height \
+            and (MID_PHRASE.search(line.text) or below.text[:1].islower()):  # not "R5" over "R6"
+        return all(ln.x0 > right + 6 or ln.x1 < left - 6 for ln in between)
+    return gap < 2 * line.height and all(ln.x1 < left - 6 for ln in between)
 
 
 def _drop_overprints(lines: list[Line]) -> list[Line]:
@@ -161,7 +197,11 @@ def _page_blocks(page: Page, lines: list[Line], body: float, set_apart: set[int]
         if glyph and line.text[0] in "–—-" and indent <= BLOCKS.dash_indent and id(line) not in set_apart \
                 and id(line) not in hung:
             glyph = False  # a dash opening a wrapped line of body text, not a list dash
-        hanging = (current is not None and current.marker is not None and prev is not None and marker is None
+        # a bullet's wrapped line that starts with a number ("24 hours of the report ...") is no new item
+        bare_number = marker is not None and not marker.endswith((".", ")")) and "." not in marker
+        hanging = (current is not None and prev is not None
+                   and (current.marker is not None and marker is None
+                        or current.bullet_glyph and (marker is None or bare_number))
                    and not heading and line.column == prev.column and line.box == prev.box
                    and line.x0 > current.lines[0].x0 + BLOCKS.hang and _gap(prev, line) < line.height)
         starts_item = not hanging and (glyph or (marker is not None and not heading)

@@ -77,7 +77,8 @@ def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
     lines = []
     small = size * s.small
     for group, line in zip(groups, made, strict=True):
-        body = [r for r in group if not size or not r.size or r.size >= small]
+        capitals = _small_capitals(group)
+        body = [r for r in group if not size or not r.size or r.size >= small or capitals]
         if len(body) == len(group):
             lines.append(line)
         elif body:
@@ -95,6 +96,13 @@ def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
     page = Page(raw_page.number, raw_page.width, raw_page.height, full_text, lines, size)
     page.rotated = raw_page.rotation != 0
     return page
+
+
+def _small_capitals(group: list[Run]) -> bool:
+    """A whole line in small bold capitals ("AREA FOR IMPROVEMENT"): a label or heading set small, not
+    a footnote or a superscript marker."""
+    text = "".join(r.text for r in group).strip()
+    return all(r.bold for r in group) and len(re.sub(r"[^A-Z]", "", text)) >= 6 and text.upper() == text
 
 
 @functools.lru_cache(maxsize=8192)  # a page set one glyph per run repeats the same few texts

@@ -24,6 +24,7 @@ class TableSettings:
     min_columns: int = 2
     min_rows: int = 1  # body rows below the header
     column_slack: float = 4.0  # a cell's text may start this far left of its column
+    centred_slack: float = 12.0  # ... a centred cell's this far, when it starts well clear of the column before
     overhang: float = 20.0  # ... and end this far into the next column (a line running further is body text)
     row_gap: float = 0.45  # a gap above a line wider than this many line heights starts a row
     end_gap: float = 2.5  # a gap wider than this many line heights ends the table
@@ -32,6 +33,7 @@ class TableSettings:
 
 
 SETTINGS = TableSettings()
+NUMBER_ONLY = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]?$")
 REF_CELL = re.compile(r"^\(?(?:R?\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]|[ivx]{1,4})[.)]?(?=\s+\S)")
 
 
@@ -54,7 +56,7 @@ class Table:
 def find_tables(lines: list[Line], settings: TableSettings = SETTINGS) -> tuple[list[Table], list[Line]]:
     """The tables on one page's body lines, and the lines that are not in any table."""
     two_columns = any(ln.column for ln in lines)  # side-by-side text columns are not a table ...
-    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    ordered = _in_printed_rows(lines, settings)
     tables: list[Table] = []
     used: set[int] = set()
     i = 0
@@ -75,6 +77,24 @@ def find_tables(lines: list[Line], settings: TableSettings = SETTINGS) -> tuple[
     return tables, rest
 
 
+def _wraps_line_above(cell: Line, above: list[Line]) -> bool:
+    return any(abs(ln.x0 - cell.x0) <= 2 and 0 <= cell.top - ln.bottom < 0.6 * cell.height for ln in above)
+
+
+def _in_printed_rows(lines: list[Line], settings: TableSettings) -> list[Line]:
+    """Lines top to bottom, and left to right within a printed row: cells whose tops differ by a
+    fraction of a point (a wrapped cell beside one-line cells) are still one row read from the left."""
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    out: list[Line] = []
+    row: list[Line] = []
+    for line in ordered:
+        if row and line.top - row[0].top > settings.same_row / 2:
+            out += sorted(row, key=lambda ln: ln.x0)
+            row = []
+        row.append(line)
+    return out + sorted(row, key=lambda ln: ln.x0)
+
+
 def _printed_row(ordered: list[Line], start: int, settings: TableSettings) -> list[Line]:
     top = ordered[start].top
     return [ln for ln in ordered[start:start + 12] if abs(ln.top - top) <= settings.same_row]
@@ -84,6 +104,10 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
     if len(header) < settings.min_columns or any(len(h.text) > settings.max_header_cell for h in header):
         return None
     header = sorted(header, key=lambda ln: ln.x0)
+    if all(_wraps_line_above(h, ordered[max(0, start - 8):start]) for h in header):
+        return None  # "improvement 1 | the report comes ...": each cell the wrapped end of a line above
+    if NUMBER_ONLY.match(header[0].text.strip()):
+        return None  # "1   Leadership and partnership working": a numbered heading; a header names its columns
     if any(b.x0 - a.x1 < 6 for a, b in zip(header, header[1:], strict=False)):
         return None  # words of one line, not cells
     below = ordered[start + len(header):start + len(header) + 24]
@@ -92,12 +116,15 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
     table = Table(header[0].page, columns, names, header)
     fill = _Filling(height=max(h.height for h in header), last_bottom=max(h.bottom for h in header))
     for line in ordered[start + len(header):]:
-        pieces = _cells_of(line, table.columns, settings)
+        mates = [ln for ln in table.consumed[-12:] if abs(ln.top - line.top) <= settings.same_row]
+        pieces = _cells_of(line, table.columns, settings, mates)
         if pieces is None or not fill.add(table, pieces, settings):
             break
         table.consumed.append(line)
     filled = [r for r in table.rows if sum(1 for cell in r if cell) >= 2]
-    if len(filled) < settings.min_rows:
+    # a header repeated at the top of a page over the last line of a row the page break cut
+    carried_over = start == 0 and len(header) >= 3 and bool(table.rows)
+    if len(filled) < settings.min_rows and not carried_over:
         return None
     return table
 
@@ -153,14 +180,15 @@ def _next_row_start(row: list[list[Line]], col: int, line: Line) -> list[Line]:
     return level
 
 
-def _cells_of(line: Line, columns: list[float], settings: TableSettings) -> list[tuple[int, Line]] | None:
+def _cells_of(line: Line, columns: list[float], settings: TableSettings,
+              mates: list[Line] = ()) -> list[tuple[int, Line]] | None:
     """The column a line sits in; a line that starts inside a column other than the first and runs on
     into the next holds two cells that the layout printed close enough to join, and is cut in two
     (at the word nearest the boundary). None when a line runs across the columns: body text."""
-    col = _column_of(line, columns, settings)
+    col = _column_of(line, columns, settings, mates)
     if col is not None:
         return [(col, line)]
-    start = _column_start(line, columns, settings)
+    start = _column_start(line, columns, settings, mates)
     ref = REF_CELL.match(line.text)
     if start == 0 and ref and len(columns) > 1:  # "b) The timeliness ...": a ref cell joined to its text
         cut = ref.end()
@@ -221,11 +249,17 @@ def _aligned(columns: list[float], header: list[Line], below: list[Line]) -> lis
     return out
 
 
-def _column_start(line: Line, columns: list[float], settings: TableSettings) -> int | None:
+def _column_start(line: Line, columns: list[float], settings: TableSettings, mates: list[Line] = ()) -> int | None:
+    """The column a line starts in. `mates`: the row's lines already read level with it; a line that
+    starts just left of a column, right of a mate that holds the column before ("... a single | Within 6
+    months" under "Deadline"), is a centred cell of that column."""
     col = None
     for k, left in enumerate(columns):
         if line.x0 >= left - settings.column_slack:
             col = k
+    if col is not None and col + 1 < len(columns) and columns[col + 1] - line.x0 <= settings.centred_slack \
+            and any(mate.x1 < line.x0 and _column_start(mate, columns, settings) == col for mate in mates):
+        return col + 1
     return col
 
 
@@ -238,9 +272,9 @@ def _same_top_as_row(line: Line, row: list[list[Line]] | None) -> bool:
     return bool(row) and any(abs(ln.top - line.top) <= SETTINGS.same_row for cell in row for ln in cell)
 
 
-def _column_of(line: Line, columns: list[float], settings: TableSettings) -> int | None:
+def _column_of(line: Line, columns: list[float], settings: TableSettings, mates: list[Line] = ()) -> int | None:
     """The column a line sits in, or None when it straddles a column boundary (body text)."""
-    col = _column_start(line, columns, settings)
+    col = _column_start(line, columns, settings, mates)
     if col is None:
         return None
     nxt = columns[col + 1] if col + 1 < len(columns) else None
