@@ -37,7 +37,7 @@ SERVICES = re.compile(r"^(?:[^,]{0,60},\s*)?(?:all\s+|the\s+)?(?:fire\s+and\s+re
                       r"(?:\s+(?:in|of|with|that|which|where|whose)\b.*)?$", re.I)
 # "Develop, with the Crown Prosecution Service, a ...", "should evaluate, working with X, whether": a body
 # set off by commas beside the verb acts with the addressee
-ALONGSIDE = re.compile(r"(?:^\W*\w+|\b(?:should|must)\s+\w+)\s*,\s*(?:(?:working|jointly|together|in partnership|"
+ALONGSIDE = re.compile(r"(?:^\W*\w+|\b(?:should|must)(?:\s+\w+)?)\s*,\s*(?:(?:working|jointly|together|in partnership|"
                        r"in consultation|in conjunction)\s+)?with\s+(?P<who>[^,.;:]{3,80}),", re.I)
 EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
 SUBSET = re.compile(
@@ -47,7 +47,15 @@ SUBSET = re.compile(
 
 
 SOME = re.compile(r"\b(?:other|neighbouring|neighboring|nearby|partner|some|several|few|many|most|two|three|four|"
-                  r"five|six|seven|eight|nine|ten|\d+)(?:\s+police)?\s*$", re.I)
+                  r"five|six|seven|eight|nine|ten|(?<![\d/])\d{1,3})(?:\s+police)?\s*$", re.I)  # not a year
+# "Some forces should": forces the report does not name, of which the force may be one
+INDEFINITE = re.compile(r"^(?:[^,]{0,60},\s*)?(?P<cond>(?:some|several|a\s+few|many|most|a\s+number\s+of|certain)"
+                        r"\s+(?:police\s+)?forces)$", re.I)
+# "the Home Office Counting Rules", "College of Policing Authorised Professional Practice": a body's name
+# that begins a longer proper name (a document, a system) is not the body; its officers are ("NPCC Lead")
+NAME_GOES_ON = re.compile(r"\s+(?!(?:And|Or|Of|For|To|In|On|With|The|Should|Must|Will|Lead|Leads|Chair|Minister|"
+                          r"Ministers|Secretary|Director|Directors|Chief|Board|Executive|Officers?|Team|Areas?|Regions?)\b)"
+                          r"[A-Z][a-z]{2,}")
 # generic bodies whose singular, capitalised after a proper name, is one body's own name
 NAMEABLE = {"police-authorities": "local", "frs": "force"}
 PROPER_NAME = re.compile(r"(?:^|(?<=\s))(?:the\s+)?"
@@ -61,6 +69,7 @@ class Body:
     group: str  # chief_constables | pccs | national | government | force
     adopts: bool = False
     country: str | None = None
+    regional: tuple[tuple[str, str], ...] = ()  # (country, body id): what the name means there
 
 
 @dataclass
@@ -93,7 +102,8 @@ def _build_vocabulary() -> tuple[Language, PhraseMatcher, dict[str, Body]]:
     bodies: dict[str, Body] = {}
     rules = resources.files(__package__).joinpath("rules")
     for entry in json.loads(rules.joinpath("bodies.json").read_text("utf-8"))["bodies"]:
-        body = Body(entry["id"], entry["name"], entry["group"], entry.get("adopts", False))
+        body = Body(entry["id"], entry["name"], entry["group"], entry.get("adopts", False), entry.get("country"),
+                    tuple(entry.get("regional", {}).items()))
         bodies[body.id] = body
         aliases = {entry["name"], *entry["aliases"]}
         aliases |= {a.replace(" and ", " & ") for a in aliases}  # "HM Courts & Tribunals Service"
@@ -115,16 +125,22 @@ def find_bodies(text: str) -> list[tuple[Body, int, int]]:
     ids = {(s, e): m for m, s, e in matches}
     from spacy.util import filter_spans
 
-    # "Kent" in "Kent Fire and Rescue Service", "Warwickshire" in "Coventry and Warwickshire ICB", "West
-    # Midlands Police" in "West Midlands Police Authority": another body's name, not the force
-    kept = [doc[s:e] for m, s, e in matches
-            if not (bodies[nlp.vocab.strings[m]].group == "force" and OTHER_BODY.match(doc[e:].text if e < len(doc)
-                                                                                        else ""))
-            # "other forces", "the four police forces in Wales": some forces, not every chief constable
-            and not (bodies[nlp.vocab.strings[m]].group == "chief_constables" and SOME.search(doc[:s].text))]
+    kept = [doc[s:e] for m, s, e in matches if _names_body(bodies[nlp.vocab.strings[m]], doc, s, e)]
     spans = filter_spans(kept)
     return [_named(bodies[nlp.vocab.strings[ids[(sp.start, sp.end)]]], doc.text, sp.start_char, sp.end_char)
             for sp in spans]
+
+
+def _names_body(body: Body, doc, start: int, end: int) -> bool:
+    """Does this match of a body's name name the body itself?"""
+    after = doc[end:].text if end < len(doc) else ""
+    if body.group == "force" and OTHER_BODY.match(after):
+        # "Kent" in "Kent Fire and Rescue Service", "Warwickshire" in "Coventry and Warwickshire ICB", "West
+        # Midlands Police" in "West Midlands Police Authority": another body's name, not the force
+        return False
+    if body.group == "chief_constables" and SOME.search(doc[:start].text):
+        return False  # "other forces", "the four police forces in Wales": some forces, not every chief constable
+    return body.group == "force" or not NAME_GOES_ON.match(doc.text[doc[start:end].end_char:])
 
 
 def _named(body: Body, text: str, start: int, end: int) -> tuple[Body, int, int]:
@@ -171,6 +187,9 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     if report_force is None and THE_POLICE.match(plain_subject.strip()) and not any(
             b.group == "chief_constables" for b in found):
         found.insert(0, _body("chief-constables"))  # "The police and CPS should" in a national report
+    some = INDEFINITE.match(plain_subject.strip())
+    if some and not found:  # "Some forces should": a subset of chief constables the report leaves unnamed
+        found.append(_body("chief-constables"))
     if not found and SERVICES.match(plain_subject.strip()):
         found = [b for b, _, _ in find_bodies("fire and rescue services")]  # "Services should ..." in a fire report
     the_force = THE_FORCE.search(subject)
@@ -187,9 +206,9 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     if not found and report_force:
         found.append(_force_body(report_force))
     unique: dict[str, Body] = {}
-    for body in found:
+    for body in _in_country(found, text, report_force):
         unique.setdefault(body.name, body)
-    cond = SUBSET.search(plain_subject) or (SUBSET.search(plain(heading)) if heading else None)
+    cond = SUBSET.search(plain_subject) or (SUBSET.search(plain(heading)) if heading else None) or some
     if cond and EVERY_FORCE.fullmatch(cond.group("cond").strip()):
         cond = None  # "all chief constables in England and Wales": every force
     return Addressees(
@@ -199,12 +218,42 @@ def find_addressees(text: str, lead_in: str | None = None, report_force: str | N
     )
 
 
+HOME_NATIONS = {"England", "Wales", "United Kingdom", None}
+
+
+def _in_country(found: list[Body], text: str, report_force: str | None) -> list[Body]:
+    """ "The Department of Health" beside the Police Service of Northern Ireland is Northern Ireland's:
+    a name several governments use means the body of the country whose force the item (or else the
+    report) is about."""
+    if not any(b.regional for b in found):
+        return found
+    countries = [b.country for b, _, _ in find_bodies(text) if b.group == "force" and b.country not in HOME_NATIONS]
+    own = _force_body(report_force).country if report_force else None
+    country = countries[0] if countries else own
+    bodies = vocabulary()[2]
+    return [bodies[dict(b.regional)[country]] if country in dict(b.regional) else b for b in found]
+
+
 def _joint(text: str) -> list[Body]:
     """The bodies an item tells its named addressee to work with: "working with X", "jointly with X",
     or "with X" set off by commas beside the verb ("evaluate, with HM Courts & Tribunals Service, whether")."""
-    spans = [m.group("who") for m in WORK_WITH.finditer(text)]
+    # "The plan should be developed in consultation with the PCC": those consulted on a thing done are
+    # not told to act; "should be working with" is active
+    spans = [PARTNERS_END.split(m.group("who"))[0] for m in WORK_WITH.finditer(text)
+             if not PASSIVE_BEFORE.search(text[:m.start()])]
     spans += [m.group("who") for m in ALONGSIDE.finditer(text)]
-    return [b for who in spans for b, _, _ in find_bodies(who)]
+    # "The College should work with forces to develop ...": forces as the partners of a national body's
+    # work are consulted, not told to act; "working with chief constables" names them as addressees
+    return [b for who in spans for b, start, end in find_bodies(who)
+            if b.group != "chief_constables" or "chief" in plain(who)[start:end].lower()]
+
+
+# the partners named end where the sentence goes on: "working with the NFCC, should make sure that all staff
+# in fire and rescue services ...", "work with the College to develop guidance for forces"
+PARTNERS_END = re.compile(r",?\s+\b(?:should|must|will|to|so\s+that|in\s+order|which|who)\b", re.I)
+
+
+PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+(?:\w+(?<!ing)\s+){1,2}$", re.I)
 
 
 def _subject_bodies(subject: str, report_force: str | None) -> tuple[list[Body], list[str]]:
@@ -212,9 +261,12 @@ def _subject_bodies(subject: str, report_force: str | None) -> tuple[list[Body],
     own = report_force and re.search(rf"{re.escape(report_force)}(?!\s+(?:{OTHER_BODY.pattern}))", subject, re.I)
     found: list[Body] = [_force_body(report_force)] if own and report_force else []
     pcc_areas: list[str] = []
+    cond = SUBSET.search(subject)
     for body, start, end in find_bodies(subject):
         if own and start < own.end() and end > own.start():
             continue  # "Avon Fire and Rescue Service doesn't ...": the report's own, not a generic body in it
+        if cond and start >= cond.start("cond") and body.group != "chief_constables":
+            continue  # "chief constables of forces that have a violence reduction unit": what the forces have
         before = subject[:start].lower()
         if body.group == "force" and re.search(r"commissioners?\s+for\s+(the\s+)?$", before):
             pcc_areas.append(body.name)  # "the Police and Crime Commissioner for Kent": the PCC only

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -10,6 +11,7 @@ from .addressees import Addressees
 from .text import plain
 
 DEFAULT_FORCE = "West Midlands Police"
+UNNAMED = re.compile(r"(?:some|several|a\s+few|many|most|a\s+number\s+of|certain)\s", re.I)  # "some forces"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ def judge(addr: Addressees, profile: ForceProfile, report_force: str | None) -> 
             return Verdict("yes", f"'the force' in {mine[0]}'s own report")
         return Verdict("yes", f"addressed to {mine[0]} by name")
     if "chief_constables" in groups:
+        if addr.condition and UNNAMED.match(addr.condition):
+            return Verdict("conditional", f"addressed to {addr.condition.lower()} the report does not name: "
+                                          "a person should decide whether the force is one")
         if addr.condition:
             return _decide_condition(addr.condition, profile)
         others = [b.name for b in addr.bodies if b.group in ("national", "government")]

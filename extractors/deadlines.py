@@ -26,14 +26,20 @@ DAY_DATE = (rf"(?:\d{{1,2}}{ORDINAL}\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
             rf"|(?:{MONTHS})\.?\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}})")
 MONTH_DATE = rf"(?:(?:the\s+)?end\s+of\s+)?(?:{MONTHS})\.?\s+\d{{4}}"
 YEAR_DATE = r"(?:the\s+)?end\s+of\s+(?:(?:the\s+)?(?:calendar|financial)\s+year\s+)?\d{4}(?:/\d{2,4})?"
-BY = r"(?:by|not later than|no later than|before|on or before)"
-ABSOLUTE = rf"(?P<abs>{BY}\s+(?:{DAY_DATE}|{MONTH_DATE}|{YEAR_DATE}))"
+NUMERIC_DATE = r"(?:\d{1,2}/\d{1,2}/\d{4})"  # a tracker's 31/12/2026: day first, as in the UK
+# "with effect from 1 April 2027": what is to be done is in place from that day
+BY = r"(?:by|not later than|no later than|before|on or before|with effect from)"
+ABSOLUTE = rf"(?P<abs>{BY}\s+(?:{DAY_DATE}|{NUMERIC_DATE}|{MONTH_DATE}|{YEAR_DATE}))"
 NUMBER = rf"(?:\d{{1,3}}|{'|'.join(sorted(NUMBERS, key=len, reverse=True))})"
-RELATIVE = rf"(?P<rel>within\s+(?:the\s+next\s+)?(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year)s?)"
+# "within 12 months of the publication of this report", "... of the date of this letter": from publication
+SINCE = (r"(?:\s+(?:of|from|after)\s+(?:the\s+)?(?:date\s+of\s+)?(?:(?:the\s+)?publication(?:\s+of\s+(?:this|our|the)"
+         r"\s+(?:report|letter|inspection))?|this\s+(?:report|letter)))?")
+RELATIVE = rf"(?P<rel>within\s+(?:the\s+next\s+)?(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year)s?{SINCE})"
 IMMEDIATE = r"(?P<imm>with\s+immediate\s+effect|immediately)"
 PHRASE = re.compile(rf"{ABSOLUTE}|{RELATIVE}|{IMMEDIATE}", re.I)
 MODAL = re.compile(r"\b(should|must|needs? to|is to|are to|will)\b", re.I)
 RECOMMEND_THAT = re.compile(r"\s*(?:we|hmicfrs|hmic)\s+(?:\w+\s+)?recommends?\s+that,?\s*", re.I)
+RECOMMENDS_THAT = re.compile(r"\b(?:we|hmicfrs|hmic)\s+(?:\w+\s+)?recommends?\s+that,?\s*$", re.I)  # just before
 
 
 @dataclass
@@ -52,16 +58,27 @@ def find_deadline(text: str, published: date | None, lead_in: str | None = None,
         if found.text:
             return found
     if lead_in:
-        m = _governing_phrase(lead_in) or _anywhere(text)  # the item finishes the lead-in's sentence
+        # the item finishes the lead-in's (last) sentence: "We make these recommendations. By 31 May 2026,
+        # the chief constable should:"
+        last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lead_in.strip())[-1]
+        m = _governing_phrase(last) or _governing_phrase(lead_in) or _anywhere(text)
         return _resolve(m, published) if m else Deadline()
     m = _governing_phrase(text)
     return _resolve(m, published) if m else Deadline()
 
 
+CELL_DATE = re.compile(rf"(?<=\s)(?:{DAY_DATE}|{NUMERIC_DATE}|{MONTH_DATE})$", re.I)
+
+
 def _timescale(cell: str, published: date | None) -> Deadline:
     """A date column's cell, which states the deadline without "by"."""
     cell = cell.strip().rstrip(".")
+    if re.fullmatch(r"immediate", cell, re.I):  # a column's one word for "with immediate effect"
+        return Deadline(cell, None, True)
     m = PHRASE.fullmatch(cell) or PHRASE.fullmatch("by " + cell)
+    if m is None and (end := CELL_DATE.search(cell)):  # a word of the text cell beside it read into this one
+        cell = end.group(0)
+        m = PHRASE.fullmatch("by " + cell)
     if m is None:
         return Deadline()
     found = _resolve(m, published)
@@ -80,8 +97,13 @@ def _governing_phrase(text: str) -> re.Match | None:
         before = text[: m.start()]
         if not before.strip(" \u2022-\u2013") or RECOMMEND_THAT.fullmatch(before):  # opens the sentence
             return m
+        if m.end() <= modal.start() and RECOMMENDS_THAT.search(before):
+            return m  # "To address this cause of concern, we recommend that within three months the force should"
         if modal and abs(m.start() - modal.end()) <= 3:  # "should, by 31 March 2025," / "should immediately"
             return m
+        if m.group("imm") and re.fullmatch(r"\s+\w+(?:\s+(?:so|it|this|that|them|one))?\s+",
+                                            text[modal.end():m.start()]):
+            return m  # "should act immediately", "should do so immediately"
         if modal and 0 <= m.start() - modal.end() <= 20 and re.fullmatch(
                 r"\s+\w+,\s*", text[modal.end():m.start()]):  # "should consider, no later than ..."
             return m
@@ -90,8 +112,10 @@ def _governing_phrase(text: str) -> re.Match | None:
                 or re.match(r"by\s", m.group(0), re.I) and m.group("abs")):  # "update it by the end of 2027 to"
             return m
         if modal and m.start() > modal.end() and _ends_sentence_at(text, m) and (
-                m.group("abs") or m.group("unit") and m.group("unit").lower() in ("month", "year")):
-            return m  # "should publish its guidance by 30 September 2026." / "... within 12 months."
+                m.group("abs") or m.group("unit") and m.group("unit").lower() in ("month", "year")
+                or m.group("imm") and m.group("imm").lower().startswith("with")):
+            return m  # "should publish its guidance by 30 September 2026." / "... within 12 months." /
+            # "... should appoint one, at superintendent rank or above, with immediate effect."
         if modal and m.end() <= modal.start() and re.search(r"(?:^|[,:;]\s*)$", before) and \
                 re.fullmatch(r",?\s+[^,.;:]{2,40}\s+", text[m.end():modal.start()]):
             return m  # "To address this, within three months the force should:"
@@ -147,7 +171,13 @@ def add_period(start: date, n: int, unit: str) -> date:
 
 def parse_absolute(phrase: str) -> date | None:
     """The date inside 'by 31 March 2025' / 'by June 2025' (month's last day) / 'by the end of 2024'."""
-    body = re.sub(r"^(by|not later than|no later than|before|on or before)\s+", "", phrase.strip(), flags=re.I)
+    body = re.sub(rf"^{BY}\s+", "", phrase.strip(), flags=re.I)
+    numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", body)
+    if numeric:
+        try:
+            return date(int(numeric[3]), int(numeric[2]), int(numeric[1]))
+        except ValueError:
+            return None
     body = re.sub(r"^(the\s+)?end\s+of\s+", "", body, flags=re.I)
     year_only = re.fullmatch(r"(?:(?:the\s+)?(?:calendar|financial)\s+year\s+)?(\d{4})(?:/(\d{2,4}))?", body, re.I)
     if year_only:

@@ -36,7 +36,7 @@ def letter_recipients(pages: list[Page]) -> list[str]:
         lines = page.lines
         for i, line in enumerate(lines):
             if SALUTATION.match(line.text):
-                return _bodies_in(lines[max(0, i - 14):i])
+                return _bodies_in(lines[max(0, i - 14):i]) or _address_lines(page.text)
             if TO.match(line.text):
                 block = [line]
                 for nxt in lines[i + 1:i + 6]:
@@ -45,6 +45,17 @@ def letter_recipients(pages: list[Page]) -> list[str]:
                     block.append(nxt)
                 return _bodies_in(block)
     return []
+
+
+def _address_lines(text: str) -> list[str]:
+    """A letter whose address block sits beside the sender's, so that its lines are not body lines:
+    the lines above "Dear ..." that are a body's name alone ("Cumbria Constabulary")."""
+    above = re.split(r"^\s*Dear\s+\w", text, maxsplit=1, flags=re.M)
+    if len(above) < 2:
+        return []
+    names = [m.group("body").strip() for line in above[0].splitlines()[-14:]
+             if not (FROM.match(line) or INSPECTORATE.search(line)) and (m := BODY.fullmatch(line.strip()))]
+    return list(dict.fromkeys(names))
 
 
 def _bodies_in(lines: list) -> list[str]:

@@ -107,3 +107,40 @@ def test_a_plain_deadline_does_not_load_dateparser():
            "print(parse_absolute('by 31 March 2025'), 'dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["2025-03-31", "False"]
+
+
+@pytest.mark.parametrize(("text", "lead_in", "timescale", "phrase", "due", "immediate"), [
+    # counted from publication, the phrase saying so at the start or at the end of the item
+    ("Within six months of the publication of this report, chief constables should agree a protocol.", None, None,
+     "Within six months of the publication of this report", date(2024, 11, 16), False),
+    ("The Policing Board should monitor the plan, and should report on it within 12 months of the publication "
+     "of this report.", None, None, "within 12 months of the publication of this report", date(2025, 5, 16), False),
+    ("make sure it has enough call handlers;", "Within three months of the date of this letter, the force should:",
+     None, "Within three months of the date of this letter", date(2024, 8, 16), False),
+    # a table's date column: relative to publication, a tracker's day-first date, a one-word "Immediate"
+    ("HMRC should publish outcome measures.", None, "Within 12 months of publication",
+     "Within 12 months of publication", date(2025, 5, 16), False),
+    ("Develop a national definition.", None, "31/12/2024", "31/12/2024", date(2024, 12, 31), False),
+    ("Chief constables should stop the practice.", None, "Immediate", "Immediate", None, True),
+    ("Forces should improve supervision.", None, "N/A", None, None, False),
+    # the phrase closing the instruction
+    ("Chief constables of forces without a lead should appoint one, at superintendent rank, with immediate effect.",
+     None, None, "with immediate effect", None, True),
+    ("Police and crime commissioners should publish neighbourhood measures with effect from 1 April 2025.", None,
+     None, "with effect from 1 April 2025", date(2025, 4, 1), False),
+    # a lead-in after another sentence of the same paragraph: the sentence the bullets finish
+    ("review every open case;", "To address this I make these recommendations. By 31 May 2024, the chief "
+     "constable should:", None, "By 31 May 2024", date(2024, 5, 31), False),
+    # a deadline that is a service standard, not the item's
+    ("Officers should tell their supervisor immediately.", None, None, None, None, False),
+    ("Forces not yet in the scheme should do so immediately, and should tell their commissioner.", None, None,
+     "immediately", None, True),
+    # "we recommend that" after another clause of the lead-in
+    ("make sure control room staff assess risk;", "To address this cause of concern, we recommend that within "
+     "three months the force should:", None, "within three months", date(2024, 8, 16), False),
+    # a date cell holding a word of the text beside it
+    ("Services should make sure a", None, "a 31 March 2025", "31 March 2025", date(2025, 3, 31), False),
+])
+def test_deadlines_from_publication_columns_and_closing_phrases(text, lead_in, timescale, phrase, due, immediate):
+    found = find_deadline(text, PUBLISHED, lead_in, timescale)
+    assert (found.text, found.date, found.immediate) == (phrase, due, immediate)

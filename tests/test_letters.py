@@ -80,3 +80,44 @@ def test_recipients_separated_by_semicolons_over_wrapped_lines():
     lines = [Line(1, 60, 100 + 14 * i, 500, 112 + 14 * i, t, 10, False) for i, t in enumerate(texts)]
     assert letter_recipients([Page(1, 595, 842, "\n".join(texts), lines, 10)]) == [
         "Coventry City Council", "NHS Coventry and Warwickshire Integrated Care Board", "West Midlands Police"]
+
+
+def draw_force_letter(path):
+    """A letter to one chief constable: sender and address side by side above "Dear ...", a subject
+    that names no force, and bullets under "the constabulary should:"."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(60, 800, "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services")
+    pdf.setFont("Helvetica", 10)
+    for i, (left, right) in enumerate([("Lee Grant", "Chief Constable Ann Holt"),
+                                       ("His Majesty's Inspector of Constabulary", "Dyfed-Powys Police"),
+                                       ("", "Police Headquarters"), ("", "4 June 2027")]):
+        pdf.drawString(60, 760 - 14 * i, left)
+        pdf.drawString(340, 760 - 14 * i, right)
+    pdf.drawString(60, 680, "Dear Chief Constable,")
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(60, 656, "Accelerated cause of concern: how calls from the public are answered")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(60, 630, "We found that too many calls from the public wait too long to be answered.")
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(60, 600, "Recommendations")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(60, 578, "Within three months of the date of this letter, the constabulary should:")
+    for i, text in enumerate(["make sure that enough call handlers are on duty at the busiest times; and",
+                              "review how supervisors check the priority of calls that are waiting."]):
+        pdf.drawString(70, 556 - 22 * i, "\u2013")
+        pdf.drawString(82, 556 - 22 * i, text)
+    pdf.save()
+    return path
+
+
+def test_a_letter_to_one_force_whose_address_sits_beside_the_sender(tmp_path):
+    doc = read_document(draw_force_letter(tmp_path / "acoc.pdf"))
+    assert doc.report.recipients == ["Dyfed-Powys Police"]
+    assert doc.report.kind == "letter"
+    items = [f for f in doc.findings if f.kind == "recommendation"]
+    assert len(items) == 2
+    for item in items:
+        assert item.addressees == ["Dyfed-Powys Police"]
+        assert item.verdict == "no"
+        assert str(item.deadline) == "2027-09-04"

@@ -87,3 +87,84 @@ def test_a_web_pages_published_on_line_beats_a_later_date_in_a_related_link(tmp_
     meta = _meta(path)
     assert meta["published"] == date(2016, 2, 18)
     assert (meta["kind"], meta["force"]) == ("peel", "Kent Police")
+
+
+def test_a_commissioned_inspection_of_a_force_outside_england_named_under_the_title(tmp_path):
+    path = tmp_path / "psni.pdf"
+    _cover(path, None, [(30, True, "Detention in police custody"), (30, True, "in Northern Ireland"),
+                        (16, False, "An inspection of the Police Service of Northern"),
+                        (16, False, "Ireland commissioned by the Department of Justice"),
+                        (16, False, "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"),
+                        (16, False, "9 March 2027")])
+    meta = _meta(path)
+    assert (meta["kind"], meta["force"]) == ("commissioned", "Police Service of Northern Ireland")
+    assert meta["published"] == date(2027, 3, 9)
+
+
+def test_an_inspection_of_two_named_agencies_at_a_ministers_request_is_commissioned(tmp_path):
+    path = tmp_path / "hmrc.pdf"
+    _cover(path, None, [(26, True, "Excise fraud at the border"),
+                        (11, True, "An inspection of HM Revenue and Customs and Border Force"),
+                        (9, False, "Published 3 November 2026"),
+                        (9, False, "Carried out at the request of the Financial Secretary to the Treasury.")])
+    meta = _meta(path)
+    assert (meta["kind"], meta["force"]) == ("commissioned", None)
+
+
+def test_a_thematic_commissioned_by_a_minister_stays_thematic(tmp_path):
+    path = tmp_path / "firearms.pdf"
+    _cover(path, None, [(26, True, "Shotgun certificates: an inspection commissioned by the Home Secretary"),
+                        (9, False, "Published 3 November 2026")])
+    assert _meta(path)["kind"] == "thematic"
+
+
+def test_a_date_after_the_inspectorates_name_beats_a_deadline_earlier_on_the_cover(tmp_path):
+    path = tmp_path / "imprint.pdf"
+    _cover(path, None, [(10, False, "By 31 March 2028, chief fire officers should vet all staff."),
+                        (22, True, "Standing firm on culture"),
+                        (11, False, "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services, "
+                                    "14 May 2027")])
+    assert _meta(path)["published"] == date(2027, 5, 14)
+
+
+def _letter(path, above: list[str], subject: str) -> None:
+    """A letter: a letterhead, address lines, "Dear ...", then its subject in bold and a paragraph."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(56, 790, "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services")
+    y = 740
+    for text in above:
+        c.setFont("Helvetica", 10.5)
+        c.drawString(56, y, text)
+        y -= 16
+    c.drawString(56, y - 10, "Dear Chief Constable,")
+    c.setFont("Helvetica-Bold", 10.5)
+    c.drawString(56, y - 34, subject)
+    c.setFont("Helvetica", 10.5)
+    c.drawString(56, y - 58, "I am writing to you about what our inspection of the force found in its control room.")
+    c.drawString(56, y - 74, "Within three months of the date of this letter, the constabulary should:")
+    c.showPage()
+    c.save()
+
+
+def test_a_letters_subject_below_its_salutation_names_the_force(tmp_path):
+    path = tmp_path / "acoc.pdf"
+    _letter(path, ["Date: 2 March 2027"], "Accelerated cause of concern: Dyfed-Powys Police's call handling")
+    meta = _meta(path)
+    assert meta["title"] == "Accelerated cause of concern: Dyfed-Powys Police's call handling"
+    assert (meta["kind"], meta["force"]) == ("letter", "Dyfed-Powys Police")
+    assert meta["published"] == date(2027, 3, 2)
+
+
+def test_a_trackers_marking_and_imprint_are_not_its_title_nor_its_force(tmp_path):
+    path = tmp_path / "tracker.pdf"
+    _cover(path, None, [(7.5, False, "OFFICIAL"),
+                        (8, True, "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"),
+                        (8, True, "Theft from shops: an inspection of the police response (published 2 May 2026)"),
+                        (7.5, False, "Annex C - tracker of recommendations and areas for improvement"),
+                        (7.5, True, "Ref    Type    Text    Deadline    Owner    Status")]
+           + [(7.5, False, f"R{n}    Recommendation    Chief constables should review how shop theft is recorded "
+                           f"in area {n}.    30/09/2026    Chief constables    Open") for n in range(1, 6)])
+    meta = _meta(path)
+    assert meta["title"] == "Theft from shops: an inspection of the police response (published 2 May 2026)"
+    assert meta["force"] is None
