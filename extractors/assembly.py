@@ -85,7 +85,7 @@ def continues(draft: Draft, block: Block) -> bool:
         return sub_item(draft, block)
     if draft.box is not None:
         if block.box == draft.box:
-            return True
+            return not _next_in_box(draft, block)
         # a box broken by a page break carries on in a box at the top of the next page (a new item
         # there would open with its own label)
         return block.box is not None and block.first_on_page
@@ -99,6 +99,13 @@ def continues(draft: Draft, block: Block) -> bool:
                                    or text_so_far.endswith(":")):
         return False
     return bool(block.text[:1].islower())  # a wrapped line, perhaps set with a hanging indent
+
+
+def _next_in_box(draft: Draft, block: Block) -> bool:
+    """A box headed by a section ("Areas for improvement") holds one item per paragraph: a paragraph
+    that opens as an item after a finished sentence is the next one (a label's box holds one item)."""
+    return (draft.rule.endswith("-paragraph") and not draft.echo and block.kind == "para" and block.marker is None
+            and ends_sentence(draft.text) and looks_like_item(block.text))
 
 
 def wrapped_over_page(draft: Draft, block: Block) -> bool:

@@ -99,13 +99,15 @@ def _inspected(title: str | None, pages: list[Page], kind: str) -> str | None:
 def _cover_subject(cover: str) -> str | None:
     """The one force a cover's subtitle says is inspected ("Inspection of police custody in Northern
     Ireland" over "An inspection of the Police Service of Northern Ireland commissioned by ...")."""
-    text = " ".join(cover.split())
-    for m in INSPECTION_OF.finditer(text[:1500]):
-        clause = re.split(r"[.;:]\s", text[m.end():m.end() + 200])[0]
-        named = find_bodies(re.sub(r"^the\s+", "", clause, flags=re.I))
-        forces = {b.name for b, _, _ in named if b.group == "force"}
-        if named and named[0][1] == 0 and named[0][0].group == "force" and len(forces) == 1:
-            return named[0][0].name
+    lined = re.sub(r"[ \t]+", " ", cover[:1500])
+    for m in INSPECTION_OF.finditer(lined):
+        clause = re.split(r"[.;:]\s", lined[m.end():m.end() + 200])[0]
+        # the subtitle wrapped over lines, else its own line only (a date line below it is not its name)
+        for words in (" ".join(clause.split()), clause.split("\n")[0].strip()):
+            named = find_bodies(re.sub(r"^the\s+", "", words, flags=re.I))
+            forces = {b.name for b, _, _ in named if b.group == "force"}
+            if named and named[0][1] == 0 and named[0][0].group == "force" and len(forces) == 1:
+                return named[0][0].name
     return None
 
 
