@@ -46,6 +46,7 @@ from .cues import (
     strip_marker,
 )
 from .cues import is_practice as is_practice_heading
+from .deadlines import find_deadline
 from .merge import Draft, merge_drafts
 from .rows import RowReading
 from .settle import Context, Rejection, settle
@@ -85,7 +86,11 @@ class _Walk(RowReading):
         if draft is None or not draft.parts:
             return
         if draft.lead_in and draft.rule.startswith("label") and looks_like_item(draft.text):
-            draft.lead_in, draft.parent = None, None  # a label's own sentence: the lead-in above was done
+            # a label's own sentence: the lead-in above was done, but its deadline ("we recommended that
+            # by 31 March 2024:") still governs the labelled items it introduced
+            if find_deadline(draft.text, None).text is None:
+                draft.timescale = draft.timescale or find_deadline("", None, draft.lead_in).text
+            draft.lead_in, draft.parent = None, None
         if self.rejected(draft):
             return
         self.restating(draft)
