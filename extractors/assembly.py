@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..model import BULLET, Block
-from .cues import inline_label_start, looks_like_item, match_label, match_lead_in, recommends
+from .cues import inline_label_start, looks_like_item, match_label, match_lead_in, match_section, recommends
 from .merge import Draft
 from .text import ends_sentence
 
@@ -85,7 +85,7 @@ def continues(draft: Draft, block: Block) -> bool:
         return sub_item(draft, block)
     if draft.box is not None:
         if block.box == draft.box:
-            return not _next_in_box(draft, block)
+            return not _next_in_box(draft, block) and not _opens_list_in_box(draft, block)
         # a box broken by a page break carries on in a box at the top of the next page (a new item
         # there would open with its own label)
         return block.box is not None and block.first_on_page
@@ -106,6 +106,16 @@ def _next_in_box(draft: Draft, block: Block) -> bool:
     that opens as an item after a finished sentence is the next one (a label's box holds one item)."""
     return (draft.rule.endswith("-paragraph") and not draft.echo and block.kind == "para" and block.marker is None
             and ends_sentence(draft.text) and looks_like_item(block.text))
+
+
+def _opens_list_in_box(draft: Draft, block: Block) -> bool:
+    """A box that ends with "Recommendations" set as a plain line, or (after a cause of concern, which
+    is a statement) with a lead-in ("Within six months, the force should:"): what follows is a new list."""
+    if block.marker is not None or block.kind not in ("para", "heading"):
+        return False
+    if len(block.lines) == 1 and match_section(block.text) is not None:
+        return True
+    return draft.kind == "cause_of_concern" and ends_sentence(draft.text) and match_lead_in(block.text) is not None
 
 
 def wrapped_over_page(draft: Draft, block: Block) -> bool:

@@ -90,7 +90,9 @@ class _Walk(RowReading):
             # by 31 March 2024:") still governs the labelled items it introduced
             if find_deadline(draft.text, None).text is None:
                 draft.timescale = draft.timescale or find_deadline("", None, draft.lead_in).text
-            draft.lead_in, draft.parent = None, None
+            if not re.search(r"\bcause\s+of\s+concern\b", draft.lead_in, re.I):
+                draft.parent = None  # unless the lead-in says they answer the cause of concern above
+            draft.lead_in = None
         if self.rejected(draft):
             return
         self.restating(draft)
