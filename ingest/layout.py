@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Line, Page
 from ..text import normalise
@@ -43,6 +43,7 @@ class LayoutSettings:
     body_line_chars: int = 15  # a line shorter than this does not help find the gutter
     body_size_slack: float = 0.6  # points a line's size may differ from the body size and still be body text
     running_min_pages: int = 4  # a document needs this many pages before repeated edge lines are dropped
+    min_glyph_width: float = 0.3  # share of the font size the narrowest printed glyph is wide on average
     running_share: float = 0.3  # an edge line on this share of the pages is a running header or footer
     running_min_repeats: int = 3  # ... and on at least this many
 
@@ -64,7 +65,7 @@ def body_size(runs: list[Run]) -> float:
 def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
     """Assemble a page's runs into body lines in reading order, with shaded-box ids."""
     s = settings
-    runs = [r for r in raw_page.runs if r.text.strip()]
+    runs = [r for r in map(_placed, raw_page.runs) if r is not None and r.text.strip()]
     size = body_size(runs)
     groups = _group_lines(runs, size, s)
     made = [_make_line(g, raw_page.number, s) for g in groups]
@@ -96,6 +97,21 @@ def build_page(raw_page: RawPage, settings: LayoutSettings = LAYOUT) -> Page:
     page = Page(raw_page.number, raw_page.width, raw_page.height, full_text, lines, size)
     page.rotated = raw_page.rotation != 0
     return page
+
+
+def _placed(run: Run, s: LayoutSettings = LAYOUT) -> Run | None:
+    """A run that holds a line break and is too narrow for all its characters carries text PDFium could
+    not place (a fixed-position footer printed over the line, clipped glyphs): only the text before the
+    break, when the run has room for it."""
+    head, _, tail = run.text.replace("\r\n", "\n").partition("\n")
+    if not tail.strip():
+        return run
+    room = (run.x1 - run.x0) / (s.min_glyph_width * (run.size or 10))  # most characters the run can hold
+    if len(run.text.strip()) <= room:
+        return run  # a rect that spans both lines' text (a footnote wrapped in one run)
+    if 0 < len(head.strip()) <= room:
+        return replace(run, text=head)
+    return None
 
 
 def _small_capitals(group: list[Run]) -> bool:
