@@ -43,7 +43,7 @@ class LayoutSettings:
     body_line_chars: int = 15  # a line shorter than this does not help find the gutter
     body_size_slack: float = 0.6  # points a line's size may differ from the body size and still be body text
     running_min_pages: int = 4  # a document needs this many pages before repeated edge lines are dropped
-    min_glyph_width: float = 0.3  # share of the font size the narrowest printed glyph is wide on average
+    min_glyph_width: float = 0.34  # share of the font size a line of printed text is at least wide per character
     running_share: float = 0.3  # an edge line on this share of the pages is a running header or footer
     running_min_repeats: int = 3  # ... and on at least this many
 

@@ -97,10 +97,14 @@ def test_text_printed_over_a_line_that_its_run_has_no_room_for_is_dropped():
     clipped = Run(362, 200, 366, 214, "g\r\nic", 14, False)  # a glyph fragment: no room for even one
     wrapped = Run(65, 240, 405, 247.5, "MICFRS \r\nOffice for National Statistics (2023), Crime in England", 7.5,
                   False)  # a wide run that holds both lines' text: kept whole
-    page = build_page(RawPage(1, 595, 842, [*body_runs(), over, clipped, wrapped], [], 0, 0))
+    # a footer's few words over a line, its run only a little too narrow for both (0.30 em a character)
+    tight = Run(84, 220, 420, 234, "with local businesses and community safety partnerships to agr\r\nHMICFRS 2025",
+                14, False)
+    page = build_page(RawPage(1, 595, 842, [*body_runs(), over, clipped, wrapped, tight], [], 0, 0))
     texts = [line.text for line in page.lines]
     assert "agree a minimum standard for safeguarding referrals." in texts
-    assert not any("Running footer" in t or t.endswith("g") for t in texts)
+    assert "with local businesses and community safety partnerships to agr" in texts
+    assert not any("Running footer" in t or "HMICFRS" in t or t.endswith("g") for t in texts)
     assert "Office for National Statistics" in page.text
 
 
