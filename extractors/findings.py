@@ -300,6 +300,9 @@ class _Walk(RowReading):
             return
         if (block.marker is None or numbered_paragraph) and not block.bullet_glyph and text.rstrip().endswith(":"):
             text = unnumbered  # "3.1 HMIC makes the following recommendations:"
+            if ctx.cause is None and re.search(r"\bth(?:e|is)\s+cause\s+of\s+concern\b", text, re.I):
+                # "To address the cause of concern, we recommended ...:" under a later heading: what follows answers it
+                ctx.cause = next((d for d in reversed(self.drafts) if d.kind == "cause_of_concern"), None)
             lead = match_lead_in(text)
             if lead is not None and self.in_narrative() and re.search(r"[.!?]\s+\S", text):
                 lead = None  # "The force is in the scheme. Forces in the scheme should:": what the narrative quotes

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Block
+from .assembly import continues_sentence
 from .cues import Label, match_label, other_columns, table_roles
 from .merge import Draft
 from .settle import Context
@@ -60,6 +61,9 @@ class RowReading:
         draft.heading_addressee = body or ctx.addressee
         if roles.deadline is not None:
             draft.timescale = cells[roles.deadline].strip() or None
+        if ctx.lead_in is not None and continues_sentence(text):  # "By 31 October 2024, the force should:"
+            draft.lead_in, draft.from_list = ctx.lead_in, True  # over rows that finish its sentence
+            draft.parent = ctx.cause if draft.kind == "recommendation" else None
         if roles.status is not None:
             draft.status, draft.restated = cells[roles.status].strip() or None, True
         if not self.rejected(draft):

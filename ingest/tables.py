@@ -114,7 +114,8 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
     columns, names = _split_header(header, below, settings)
     columns = _aligned(columns, header, below)
     table = Table(header[0].page, columns, names, header)
-    fill = _Filling(height=max(h.height for h in header), last_bottom=max(h.bottom for h in header))
+    fill = _Filling(height=max(h.height for h in header), last_bottom=max(h.bottom for h in header),
+                    carried=start == 0)
     for line in ordered[start + len(header):]:
         mates = [ln for ln in table.consumed[-12:] if abs(ln.top - line.top) <= settings.same_row]
         pieces = _cells_of(line, table.columns, settings, mates)
@@ -137,6 +138,7 @@ class _Filling:
     last_bottom: float
     row_bottom: float = 0.0
     body_size: float | None = None
+    carried: bool = False  # the table's header opens the page: its first row may be the end of one cut by the break
 
     def add(self, table: Table, pieces: list[tuple[int, Line]], settings: TableSettings) -> bool:
         """Put one printed line's cells into the table; False when the line ends the table instead."""
@@ -150,7 +152,8 @@ class _Filling:
             current = table.rows[-1] if table.rows else None
             new_row = current is None or (
                 line.top - self.row_bottom > settings.row_gap * line.height and not _same_top_as_row(line, current)
-            ) or (col == 0 and len(line.text) <= settings.max_ref and any(current))  # a new ref starts a row
+            ) or (col == 0 and _is_ref(line.text, settings) and any(current))  # a new ref starts a row
+            new_row = new_row or (col == 0 and _next_item_in_first_column(current, line, self.carried))
             moved = _next_row_start(current, col, line) if current is not None and not new_row else []
             if moved:  # a second value in this column, level with a new sentence in the first: the next row
                 for ln in moved:
@@ -165,6 +168,31 @@ class _Filling:
             self.row_bottom = max(self.row_bottom, line.bottom)
             self.last_bottom = max(self.last_bottom, line.bottom)
         return True
+
+
+def _is_ref(text: str, settings: TableSettings) -> bool:
+    """A first column this short holds refs ("R4", "2.1", "(b)"), not the wrapped last word of a
+    cell ("week;", "and")."""
+    text = text.strip()
+    return len(text) <= settings.max_ref and not (
+        re.fullmatch(r"[a-z]{2,}[,;:.]?", text) and not re.fullmatch(r"[ivx]{1,4}[.)]?", text))
+
+
+def _next_item_in_first_column(row: list[list[Line]] | None, line: Line, carried: bool) -> bool:
+    """Rows printed without a gap between them: a first-column line more than a line below the
+    column's last line, while the other columns ran on, opens the next row when that last line ended
+    an item ("...;", "...; and", "..."). The first row of a table whose header opens the page may hold
+    only the end of a row the break cut (no first column): a first-column line below it opens the next."""
+    if not row or not any(row[1:]):
+        return False
+    others_above = [ln for cell in row[1:] for ln in cell if ln.top < line.top - SETTINGS.same_row]
+    if not others_above:
+        return False
+    if not row[0]:
+        return carried and len(others_above) >= 2
+    last = max(row[0], key=lambda ln: ln.top)
+    return (line.top - last.bottom >= line.height
+            and bool(re.search(r"(?:[.;!?]|;\s+(?:and|or))[\u201d\"')]*$", last.text.strip())))
 
 
 def _next_row_start(row: list[list[Line]], col: int, line: Line) -> list[Line]:

@@ -117,3 +117,41 @@ def test_a_cover_subtitle_over_a_date_line_names_the_inspected_service():
     meta = read_metadata([replace(Page(1, 595, 842, cover, lines, 10.0))])
     assert meta["force"] == "Essex County Fire and Rescue Service"
     assert meta["kind"] == "frs"
+
+
+def progress_cells(page, top, texts):
+    """One printed line of a Recommendation | Progress | Status table (no gap between its rows)."""
+    return [Line(page, x, top, x + 5.0 * len(t), top + 11, t, 10.0, False, 0, None)
+            for x, t in zip((90, 230, 370), texts, strict=False) if t]
+
+
+def test_a_progress_table_under_a_lead_in_gives_one_item_per_row_over_a_page_break():
+    first = [ln("Cause of concern", 60, bold=True),
+             ln("The force is not answering emergency calls quickly enough.", 78),
+             ln("Our recommendations and the force's progress", 110, bold=True),
+             ln("To address the cause of concern, we recommended that the force make changes. We said:", 128),
+             ln("By 31 October 2024, the force should:", 146),
+             *progress_cells(1, 170, ("Recommendation", "Progress", "Status")),
+             *progress_cells(1, 183, ("make sure that it has", "The force has recruited", "Complete")),
+             *progress_cells(1, 196, ("enough call handlers at all", "more call handlers and")),
+             *progress_cells(1, 209, ("times of the day and", "changed its shifts so")),
+             *progress_cells(1, 222, ("week;", "that more are on duty")),
+             *progress_cells(1, 235, ("", "at weekends. We checked"))]
+    second = [*progress_cells(2, 60, ("Recommendation", "Progress", "Status")),
+              *progress_cells(2, 73, ("", "its rosters for the three")),
+              *progress_cells(2, 86, ("", "months before our visit.")),
+              *progress_cells(2, 99, ("improve the time it takes", "It now answers most", "Complete")),
+              *progress_cells(2, 112, ("to answer emergency calls;", "calls within ten")),
+              *progress_cells(2, 125, ("", "seconds, as the standard")),
+              *progress_cells(2, 138, ("", "asks of it.")),
+              *progress_cells(2, 151, ("grade every call with a", "We reviewed 120 logs.", "Partially complete")),
+              *progress_cells(2, 164, ("structured triage model.", "Most were graded well."))]
+    pages = [Page(n + 1, 595, 842, "", lines, 10.0) for n, lines in enumerate((first, second))]
+    found = extract_findings(list(iter_blocks(pages))).findings
+    recs = [f for f in found if f.kind == "recommendation"]
+    assert [f.text for f in recs] == [
+        "make sure that it has enough call handlers at all times of the day and week;",
+        "improve the time it takes to answer emergency calls;",
+        "grade every call with a structured triage model."]
+    assert all(f.lead_in == "By 31 October 2024, the force should:" for f in recs)
+    assert all(f.parent_key == found[0].key for f in recs)
