@@ -61,9 +61,10 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """The compiled cues from rules/labels.json."""
     data = json.loads(resources.files(__package__).joinpath("rules/labels.json").read_text("utf-8"))
-    # "Area for improvement A:": a lone capital letter is a ref only before the label's colon or dash
+    # "Area for improvement A:": a lone capital letter is a ref only before the label's colon or dash,
+    # or ending the line ("Area for improvement B" set on its own line over its text)
     ref = (r"(?:\s*(?P<ref>R?\d{1,3}(?:\.\d{1,2})?[a-z]?\b|\((?:[ivx]{1,5}|[a-z])\)"
-           r"|(?-i:[A-Z])(?=\s*[:\u2013\u2014])))?")
+           r"|(?-i:[A-Z])(?=\s*(?:[:\u2013\u2014]|$))))?")
     # "(2022)", "(new)", "(March 2024)": when or how the item was made, not part of its text
     note = r"(?:\s*\((?P<note>(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|new|revised|updated|repeated|restated)\))?"
     labels = [Rule(r["id"], r["kind"], re.compile(rf"^(?:{r['pattern']}){ref}(?![\w\u2019']){note}\s*(?P<rest>.*)$",

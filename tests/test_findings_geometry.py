@@ -114,6 +114,22 @@ def test_a_label_with_a_letter_ref():
     assert found[0].text.startswith("Forces should improve")
 
 
+def test_a_label_with_a_letter_ref_on_its_own_line_heads_the_paragraph_below():
+    lines = [*para(["Call handlers told us that they often could not see earlier calls from the same person."], 60),
+             ln("Area for improvement C", 90, bold=True, width=120),
+             *para(["Forces should make sure their call handlers can see when a caller has rung before",
+                    "in the same week."], 110),
+             ln("Area for improvement D", 150, bold=True, width=120),
+             *para(["Forces should record the outcome of each referral they make, including:"], 170),
+             ln("\u2022 whether the person was already known to the service; and", 185, x0=90),
+             ln("\u2022 what the partner agency did next.", 198, x0=90)]
+    found = findings_of(lines).findings
+    assert [(f.kind, f.ref) for f in found] == [("area_for_improvement", "C"), ("area_for_improvement", "D")]
+    assert found[0].text == "Forces should make sure their call handlers can see when a caller has rung before " \
+                            "in the same week."
+    assert "what the partner agency did next." in found[1].text
+
+
 def test_a_label_wrapped_in_a_narrow_margin_keeps_its_text_beside_it():
     lines = [ln("Area for", 100, x0=79, size=9, bold=True, width=34),
              ln("The force should improve how it records crimes when the victim is a child and", 100.4, x0=174,
