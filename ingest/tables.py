@@ -116,10 +116,12 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
     table = Table(header[0].page, columns, names, header)
     fill = _Filling(height=max(h.height for h in header), last_bottom=max(h.bottom for h in header),
                     carried=start == 0)
-    for line in ordered[start + len(header):]:
+    for k in range(start + len(header), len(ordered)):
+        line = ordered[k]
         mates = [ln for ln in table.consumed[-12:] if abs(ln.top - line.top) <= settings.same_row]
         pieces = _cells_of(line, table.columns, settings, mates)
-        if pieces is None or not fill.add(table, pieces, settings):
+        level = [ln for ln in ordered[k + 1:k + 12] if abs(ln.top - line.top) <= settings.same_row]
+        if pieces is None or not fill.add(table, pieces, settings, level):
             break
         table.consumed.append(line)
     filled = [r for r in table.rows if sum(1 for cell in r if cell) >= 2]
@@ -140,8 +142,10 @@ class _Filling:
     body_size: float | None = None
     carried: bool = False  # the table's header opens the page: its first row may be the end of one cut by the break
 
-    def add(self, table: Table, pieces: list[tuple[int, Line]], settings: TableSettings) -> bool:
-        """Put one printed line's cells into the table; False when the line ends the table instead."""
+    def add(self, table: Table, pieces: list[tuple[int, Line]], settings: TableSettings,
+            level: list[Line] = ()) -> bool:
+        """Put one printed line's cells into the table; False when the line ends the table instead.
+        `level`: the lines still to come in the same printed row (right of this one)."""
         for col, line in pieces:
             if self.body_size is None:
                 self.body_size = line.size
@@ -154,6 +158,7 @@ class _Filling:
                 line.top - self.row_bottom > settings.row_gap * line.height and not _same_top_as_row(line, current)
             ) or (col == 0 and _is_ref(line.text, settings) and any(current))  # a new ref starts a row
             new_row = new_row or (col == 0 and _next_item_in_first_column(current, line, self.carried))
+            new_row = new_row or (col == 0 and _next_sentence_beside(current, line, level, table.columns))
             moved = _next_row_start(current, col, line) if current is not None and not new_row else []
             if moved:  # a second value in this column, level with a new sentence in the first: the next row
                 for ln in moved:
@@ -193,6 +198,22 @@ def _next_item_in_first_column(row: list[list[Line]] | None, line: Line, carried
     last = max(row[0], key=lambda ln: ln.top)
     return (line.top - last.bottom >= line.height
             and bool(re.search(r"(?:[.;!?]|;\s+(?:and|or))[\u201d\"')]*$", last.text.strip())))
+
+
+def _next_sentence_beside(row: list[list[Line]] | None, line: Line, level: list[Line], columns: list[float]) -> bool:
+    """Rows printed without a gap between them ("Section | Area for improvement"), the first column's
+    text a title with no closing stop: a first-column line more than a line below the column's last
+    line opens the next row when, level with it, a later column that ended a sentence opens a new one."""
+    if not row or not row[0] or line.top - max(ln.bottom for ln in row[0]) < line.height:
+        return False
+    for mate in level:
+        col = _column_of(mate, columns, SETTINGS)
+        if not col or not row[col] or not mate.text[:1].isupper():
+            continue
+        last = max(row[col], key=lambda ln: ln.top)
+        if last.top < line.top and re.search(r"[.!?][\u201d\"')]*$", last.text.strip()):
+            return True
+    return False
 
 
 def _next_row_start(row: list[list[Line]], col: int, line: Line) -> list[Line]:

@@ -123,3 +123,28 @@ def test_rows_printed_without_a_gap_split_where_the_next_value_starts():
     assert rows == [["The force should monitor its use of force by officers, including Taser.", "1"],
                     ["The force should clear its backlog of vetting reviews.", "2"],
                     ["The force should check its computer systems.", "3"]]
+
+
+def test_rows_printed_without_a_gap_split_where_the_text_column_opens_a_sentence_beside_a_new_title():
+    """ "Theme | Area for improvement": the theme titles wrap and end with no stop; a theme line more
+    than a line below the last, level with a new sentence after a finished one, starts the next row."""
+    printed = [("Keeping people safe", "The force should check that its officers"),
+               ("", "record every stop and search."),
+               ("Working with partner", "The force should agree with its partners"),
+               ("agencies", "how they share what they know about"),
+               ("", "children at risk."),
+               ("Working with partner", "The force should review the way it refers"),
+               ("agencies", "people to victim services.")]
+    lines = [Line(1, 60, 100, 90, 112, "Theme", 10, True), Line(1, 300, 100, 420, 112, "Area for improvement", 10, True)]
+    for i, (theme, text) in enumerate(printed):
+        top = 116 + 13 * i
+        if theme:
+            lines.append(Line(1, 60, top, 60 + 5.5 * len(theme), top + 11, theme, 10, False))
+        lines.append(Line(1, 300, top, 300 + 5.5 * len(text), top + 11, text, 10, False))
+    [table] = find_tables(lines)[0]
+    rows = [[" ".join(ln.text for ln in cell) for cell in row] for row in table.rows]
+    assert rows == [["Keeping people safe", "The force should check that its officers record every stop and search."],
+                    ["Working with partner agencies", "The force should agree with its partners how they share what "
+                                                      "they know about children at risk."],
+                    ["Working with partner agencies", "The force should review the way it refers people to victim "
+                                                      "services."]]
