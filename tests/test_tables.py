@@ -135,7 +135,8 @@ def test_rows_printed_without_a_gap_split_where_the_text_column_opens_a_sentence
                ("", "children at risk."),
                ("Working with partner", "The force should review the way it refers"),
                ("agencies", "people to victim services.")]
-    lines = [Line(1, 60, 100, 90, 112, "Theme", 10, True), Line(1, 300, 100, 420, 112, "Area for improvement", 10, True)]
+    lines = [Line(1, 60, 100, 90, 112, "Theme", 10, True),
+             Line(1, 300, 100, 420, 112, "Area for improvement", 10, True)]
     for i, (theme, text) in enumerate(printed):
         top = 116 + 13 * i
         if theme:
