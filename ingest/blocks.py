@@ -67,8 +67,11 @@ def iter_blocks(pages: Iterable[Page]) -> Iterator[Block]:
     """Split every page's body lines into blocks, in reading order; tables come out one block a row."""
     pages = list(pages)
     body = document_body_size(pages)
+    carry: Table | None = None
     for page in pages:
-        tables, rest = find_tables(page.lines)
+        tables, rest = find_tables(page.lines, carry=carry)
+        # a table that runs to the foot of its page may go on at the top of the next
+        carry = tables[-1] if tables and not any(ln.top > tables[-1].bottom for ln in rest) else None
         lines, set_apart = _join_bare_markers(_drop_overprints(rest))
         lines = _margin_lines_together(lines)
         blocks = list(_page_blocks(page, lines, max(page.body_size, body), set_apart))

@@ -50,16 +50,27 @@ class Table:
 
     @property
     def top(self) -> float:
-        return self.header_lines[0].top
+        return (self.header_lines or self.consumed)[0].top
+
+    @property
+    def bottom(self) -> float:
+        return max(ln.bottom for ln in [*self.header_lines, *self.consumed])
 
 
-def find_tables(lines: list[Line], settings: TableSettings = SETTINGS) -> tuple[list[Table], list[Line]]:
-    """The tables on one page's body lines, and the lines that are not in any table."""
+def find_tables(lines: list[Line], settings: TableSettings = SETTINGS,
+                carry: Table | None = None) -> tuple[list[Table], list[Line]]:
+    """The tables on one page's body lines, and the lines that are not in any table. `carry`: the last
+    page's table when it ran to the foot of that page; its rows may go on at the top of this one."""
     two_columns = any(ln.column for ln in lines)  # side-by-side text columns are not a table ...
     ordered = _in_printed_rows(lines, settings)
     tables: list[Table] = []
     used: set[int] = set()
     i = 0
+    going_on = _continued(ordered, carry, settings) if carry is not None and not two_columns else None
+    if going_on is not None:
+        tables.append(going_on)
+        used = {id(ln) for ln in going_on.consumed}
+        i = len(going_on.consumed)
     while i < len(ordered):
         row = _printed_row(ordered, i, settings)
         if two_columns and len(row) < 3:
@@ -128,6 +139,30 @@ def _table_from(ordered: list[Line], start: int, header: list[Line], settings: T
     # a header repeated at the top of a page over the last line of a row the page break cut
     carried_over = start == 0 and len(header) >= 3 and bool(table.rows)
     if len(filled) < settings.min_rows and not carried_over:
+        return None
+    return table
+
+
+def _continued(ordered: list[Line], carry: Table, settings: TableSettings) -> Table | None:
+    """A table that a page break cut, going on at the top of the next page without its header: lines
+    in its columns, in its rows' type size, from the page's first line on. Taken when a row holds
+    two cells or more, or when the first row is the end of a cut row's text (no first column)."""
+    if not ordered or not carry.consumed or [ln.text for ln in _printed_row(ordered, 0, settings)] == carry.header:
+        return None  # the header printed again: read as a table of its own
+    table = Table(ordered[0].page, carry.columns, carry.header, [])
+    fill = _Filling(height=ordered[0].height, last_bottom=ordered[0].top, carried=True,
+                    body_size=carry.consumed[-1].size)
+    for k, line in enumerate(ordered):
+        mates = [ln for ln in table.consumed[-12:] if abs(ln.top - line.top) <= settings.same_row]
+        pieces = _cells_of(line, table.columns, settings, mates)
+        level = [ln for ln in ordered[k + 1:k + 12] if abs(ln.top - line.top) <= settings.same_row]
+        if pieces is None or any(ln.bold for _, ln in pieces) or not fill.add(table, pieces, settings, level):
+            break
+        table.consumed.append(line)
+    if not table.rows:
+        return None
+    cut_row = not table.rows[0][0] and sum(len(cell) for cell in table.rows[0]) >= 2
+    if not cut_row and not any(sum(1 for cell in row if cell) >= 2 for row in table.rows):
         return None
     return table
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hmicfrs.extractors.findings import extract_findings
 from hmicfrs.ingest.blocks import iter_blocks
 from hmicfrs.ingest.tables import find_tables
 from hmicfrs.model import Line, Page
@@ -149,3 +150,36 @@ def test_rows_printed_without_a_gap_split_where_the_text_column_opens_a_sentence
                                                       "they know about children at risk."],
                     ["Working with partner agencies", "The force should review the way it refers people to victim "
                                                       "services."]]
+
+
+def test_a_table_cut_by_a_page_break_goes_on_at_the_top_of_the_next_page_without_its_header():
+    """The last row on page 1 holds only the start of its text; page 2 opens with the rest of it, then
+    the next rows, in the same columns and with no header: one table, its cut row read as one item."""
+    page1 = cells(1, 600, ("No.", "Recommendation", "Who", "When"), bold=True)
+    page1 += cells(1, 620, ("1", "Chief constables should publish", "Chief constables", "June 2026"))
+    page1 += cells(1, 633, ("", "their plans for custody.", "", ""))
+    page1 += cells(1, 660, ("2", "The College of Policing should", "College", "–"))
+    page2 = cells(2, 72, ("", "update its guidance on strip", "", ""))
+    page2 += cells(2, 85, ("", "searches of children.", "", ""))
+    page2 += cells(2, 110, ("3", "The Home Office should fund", "Home Office", "2027"))
+    page2 += cells(2, 123, ("", "more places of safety.", "", ""))
+    after = Line(2, 60, 160, 520, 172, "We also found three areas for improvement, which are set out below.", 10, False)
+    pages = [Page(1, 595, 842, "", page1, body_size=10), Page(2, 595, 842, "", [*page2, after], body_size=10)]
+    blocks = list(iter_blocks(pages))
+    assert [(b.page, b.kind) for b in blocks] == [(1, "row"), (1, "row"), (2, "row"), (2, "row"), (2, "para")]
+    assert blocks[2].cells == [("No.", ""), ("Recommendation", "update its guidance on strip searches of children."),
+                               ("Who", ""), ("When", "")]
+    found = extract_findings(blocks).findings
+    assert [(f.ref, f.text, f.pages) for f in found] == [
+        ("1", "Chief constables should publish their plans for custody.", [1]),
+        ("2", "The College of Policing should update its guidance on strip searches of children.", [1, 2]),
+        ("3", "The Home Office should fund more places of safety.", [2])]
+
+
+def test_a_heading_at_the_top_of_the_next_page_does_not_carry_the_table_on():
+    page1 = findings_table(1, 700)
+    page2 = [Line(2, 60, 72, 160, 86, "Chapter 2", 14, True),
+             Line(2, 60, 100, 520, 112, "Our inspection found that forces record most of their seizures well.", 10,
+                  False)]
+    pages = [Page(1, 595, 842, "", page1, body_size=10), Page(2, 595, 842, "", page2, body_size=10)]
+    assert [(b.page, b.kind) for b in iter_blocks(pages)] == [(1, "row"), (1, "row"), (2, "heading"), (2, "para")]
