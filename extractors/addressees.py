@@ -42,7 +42,9 @@ ALONGSIDE = re.compile(r"(?:^\W*\w+|\b(?:should|must)(?:\s+\w+)?)\s*,\s*(?:(?:wo
 EVERY_FORCE = re.compile(r"in\s+(?:both\s+)?England\s+and\s+Wales", re.I)
 SUBSET = re.compile(
     r"\b(?:forces|chief constables|chief officers)\s+(?:of\s+forces\s+|in\s+forces\s+)?"
-    r"(?P<cond>(?:that|which|who|whose|in|with|without|using|where|yet|not|still)\b[^,;:]{3,160}?)(?=\s+(?:should|must|need|are|is|will)\b|$)",
+    # a comma before a capital stays inside the condition: "that have not adopted Right Care, Right Person"
+    r"(?P<cond>(?:that|which|who|whose|in|with|without|using|where|yet|not|still)\b(?:[^,;:]|,(?=\s+(?-i:[A-Z]))){3,160}?)"
+    r"(?=\s+(?:should|must|need|are|is|will)\b|$)",
     re.I)
 
 
@@ -240,7 +242,7 @@ def _joint(text: str) -> list[Body]:
     # "The plan should be developed in consultation with the PCC": those consulted on a thing done are
     # not told to act; "should be working with" is active
     spans = [PARTNERS_END.split(m.group("who"))[0] for m in WORK_WITH.finditer(text)
-             if not PASSIVE_BEFORE.search(text[:m.start()])]
+             if not PASSIVE_BEFORE.search(text[:m.start()]) and not POSSESSIVE_BEFORE.search(text[:m.start()])]
     spans += [m.group("who") for m in ALONGSIDE.finditer(text)]
     # "The College should work with forces to develop ...": forces as the partners of a national body's
     # work are consulted, not told to act; "working with chief constables" names them as addressees
@@ -254,6 +256,9 @@ PARTNERS_END = re.compile(r",?\s+\b(?:should|must|will|to|so\s+that|in\s+order|w
 
 
 PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+(?:\w+(?<!ing)\s+){1,2}$", re.I)
+# "evaluate the effect of its joint working with the fire service": the force's working, a thing to improve;
+# the body it works with is not told to act
+POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|our|his|her)\s+(?:[a-z]+\s+)?$", re.I)
 
 
 def _subject_bodies(subject: str, report_force: str | None) -> tuple[list[Body], list[str]]:

@@ -41,6 +41,14 @@ WMP = ForceProfile()
     ("By 31 December 2024, chief constables of forces that use the Niche records management system should "
      "make sure that records are right.", None, None, ["chief constables"], "conditional"),
     ("The Devon & Cornwall Police should publish its plan.", None, None, ["Devon and Cornwall Police"], "no"),
+    # a condition that names a scheme with a comma in its name is still a condition
+    ("Chief constables in forces that have not yet joined Safe Streets, Safe Homes should agree a plan with "
+     "their partners by 31 May 2026.", None, None, ["chief constables"], "conditional"),
+    # "its joint working with X": the force's own arrangement, to be improved; X is not told to act
+    ("The force should review the cost of its joint working with Essex County Fire and Rescue Service, so that "
+     "it can show savings.", None, "Essex Police", ["Essex Police"], "no"),
+    ("The force should work with Essex County Fire and Rescue Service to share its estate.", None, "Essex Police",
+     ["Essex Police", "Essex County Fire and Rescue Service"], "no"),
 ])
 def test_addressees_and_verdict(text, lead_in, report_force, names, verdict):
     addr = find_addressees(text, lead_in, report_force)
