@@ -162,10 +162,13 @@ def _make_line(runs: list[Run], page: int, s: LayoutSettings = LAYOUT) -> Line:
     first = runs[0]
     top, x1, bottom = first.top, first.x1, first.bottom
     # the previous run's right edge, whether it ends with a space and whether it is one glyph
-    prev_x1, prev_spaced, prev_glyph = 0.0, False, False
+    prev_x1, prev_spaced, prev_glyph, prev_text = 0.0, False, False, ""
     for run in runs:
         text = run.text
         piece = clean(text)
+        if len(piece) > 1 and piece == prev_text and run.x0 < prev_x1:
+            continue  # a comma's rect inside the descender of the "y" before it, read as "y," again
+        prev_text = piece
         if piece:
             share = glyph_share if len(piece) == 1 and prev_glyph else space_share
             if pieces and (prev_spaced or text[:1].isspace() or run.x0 - prev_x1 > share * (run.size or 10)):

@@ -67,6 +67,19 @@ def test_between_single_glyph_runs_letter_spacing_and_narrow_digits_are_no_space
     assert "Within twelve" in [ln.text for ln in build_page(page(body(3) + wide)).lines]  # runs of words
 
 
+def test_a_comma_inside_the_descender_of_the_letter_before_it_is_read_once():
+    # a justified browser print, one glyph per run: PDFium reads the "y" box as "y, " (the comma's box
+    # lies inside it) and the comma's own narrow box as "y, " again
+    runs = glyphs(72, 300, "quickl", 0.05)
+    x = runs[-1].x1 + 0.5
+    runs += [run(x, 300, "y, ", size=13.33, width=7.0), run(x + 6.1, 300, "y, ", size=13.33, width=1.9),
+             *glyphs(x + 12.0, 300, "then", 0.05)]
+    texts = [ln.text for ln in build_page(page(body(3) + runs)).lines]
+    assert "quickly, then" in texts
+    apart = [run(72, 340, "ab", width=10), run(90, 340, "ab", width=10)]  # the same text twice, side by side
+    assert "ab ab" in [ln.text for ln in build_page(page(body(3) + apart)).lines]
+
+
 def test_a_small_raised_footnote_marker_leaves_the_body_line_but_stays_in_the_page_text():
     marker = Run(172, 293, 176, 297, "12", 6.0, False)
     result = build_page(page(body(3) + [run(72, 300, "the force should act", width=100), marker]))
