@@ -41,6 +41,7 @@ from .textruns_geometry import Meetings, meetings
 from .textruns_reference import FontScratch, RunFields, bounded_text, char_index, run_fields
 
 BREAKS = " \r\n"
+HYPHEN_MARK = "\ufffe"  # in PDFium's page text: a hyphen that breaks a word across lines
 _BREAKS = re.compile(r"[ \r\n]*")
 _WORD = re.compile(r"[^ \r\n]*")
 _WORD_AND_BREAK = re.compile(r"[^ \r\n]*[ \r\n]*")
@@ -215,7 +216,7 @@ def _page_text(textpage: pdfium.PdfTextPage, n: int) -> str | None:
     buffer = (ctypes.c_ushort * (2 * n + 2))()
     written = raw.FPDFText_GetText(textpage.raw, 0, n, buffer)
     text = bytes(memoryview(buffer)[: max(written - 1, 0)]).decode("utf-16-le", errors="replace")
-    if len(text) != n or "\ufffe" in text or "\ufffd" in text or "\x00" in text:
+    if len(text) != n or "\ufffd" in text or "\x00" in text:
         return None
     return text
 
@@ -282,6 +283,10 @@ def _fast_run(page: _Page, rect: Rect, a: int, stop: int, last: int | None, edge
     `GetRectArray` starts each rect from its first character's box), so its box is not asked for.
     """
     text, left, right, px, py = page.text, *edges
+    if HYPHEN_MARK in text[a:stop]:
+        # PDFium's mark for a hyphen that ends a line inside a word ("problem-" / "solving"): its
+        # walk prints it its own way, so this rect (a few on a page) is read the reference way
+        return None, None
     if last == a:  # the common case, written out: one character that is not a space (and breaks)
         _, y0, _, y1 = rect
         fl, fb, fr, ft = rect if stop == a + 1 else page.box(a)

@@ -71,14 +71,12 @@ def test_reingest_skips_unchanged_and_replaces_changed(tmp_path, sample_pdfs):
 
 def test_a_failure_while_saving_leaves_nothing_partial(tmp_path, sample_pdfs, monkeypatch):
     db_path = tmp_path / "t.db"
-    real_insert_all = sqlite_utils.db.Table.insert_all
 
-    def exploding(self, rows, *a, **kw):
-        if self.name == "finding_addressees":
-            raise RuntimeError("disk full")
-        return real_insert_all(self, rows, *a, **kw)
+    def exploding(db, report_id):  # after the report, its pages and findings are written
+        assert db["findings"].count > 0
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", exploding)
+    monkeypatch.setattr(save, "apply_decisions", exploding)
     with pytest.raises(RuntimeError):
         run("ingest", sample_pdfs["kent-peel-sample"], "--db", db_path)
     db = sqlite_utils.Database(db_path)

@@ -136,6 +136,27 @@ def test_awkward_page_reads_identically(tmp_path, fallbacks):
     assert models[2][0] == []  # the empty page
 
 
+def test_a_word_hyphenated_across_lines_is_read_fast_but_for_its_own_run(tmp_path, fallbacks, monkeypatch):
+    """PDFium marks a hyphen that breaks a word across lines with U+FFFE in the page text; only the run
+    holding it is read the reference way, not the whole page."""
+    path = tmp_path / "hyphen.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Helvetica", 11)
+    lines = ["We recognise the importance of problem-", "solving plans, which the force uses", "in every",
+             "neighbourhood, and of well-", "being support for its officers."]
+    for i, line in enumerate(lines):
+        c.drawString(72, 700 - 14 * i, line)
+    c.save()
+    whole_page = []
+    real = textruns_reference.read_runs
+    monkeypatch.setattr(textruns_reference, "read_runs", lambda *a: whole_page.append(1) or real(*a))
+    [(fast, ref, lines_fast, lines_ref)] = page_models(path)
+    assert fast == ref and lines_fast == lines_ref
+    assert len(whole_page) == 1  # page_models' own reference read: the fast reader did not fall back
+    # the two lines ending in a broken word, each read twice (page_models reads the page twice)
+    assert fallbacks["bounded_text"] == 2 * 2 and len(fast) == 5
+
+
 def test_run_text_matches_pdfium_at_every_rect(tmp_path):
     """Each run's text is PDFium's own bounded text for its rect (not only equal between two readers)."""
     doc = pdfium.PdfDocument(str(awkward_pdf(tmp_path / "awkward.pdf")))
