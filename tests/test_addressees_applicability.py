@@ -112,6 +112,8 @@ def test_addressees_and_verdict(text, lead_in, report_force, names, verdict):
     ("Each Police Authority should publish its plan.", None, None, None, ["police authorities"], "no"),
     ("The Department for Energy Security and Net Zero and the Home Office should review the legislation.", None,
      None, None, ["Department for Energy Security and Net Zero", "Home Office"], "no"),
+    ("The Home Office should work with the Civil Aviation Authority to review the rules for flights.", None,
+     None, None, ["Home Office", "Civil Aviation Authority"], "no"),
 ])
 def test_bodies_named_as_printed(text, lead_in, report_force, heading, names, verdict):
     addr = find_addressees(text, lead_in, report_force, heading)
