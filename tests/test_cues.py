@@ -146,6 +146,8 @@ def test_table_roles():
     ("We identified these areas for improvement, each for all forces:", "area_for_improvement"),
     ("We found that:", None),
     ("The force should do the following:", None),
+    ("We also found three areas for improvement:", "area_for_improvement"),
+    ("In three forces we found that:", None),
 ])
 def test_list_intros(text, kind):
     from hmicfrs.extractors.cues import list_intro_kind
