@@ -292,9 +292,14 @@ def recommends(text: str) -> bool:
     return bool(vocabulary().recommend_that.match(text.strip()))
 
 
+# "The service should be commended for ...": praise set as an item's sentence is not one
+PRAISE = re.compile(r"^[^.;:]{0,120}?\b(?:should|must)\s+be\s+(?:commended|congratulated|praised)\b", re.I)
+
+
 def looks_like_item(text: str) -> bool:
     """Text that opens as an HMICFRS item does: '[By ... ,] The force should ...'."""
-    return bool(vocabulary().item_start.match(strip_marker(text)))
+    text = strip_marker(text)
+    return bool(vocabulary().item_start.match(text)) and not PRAISE.match(text)
 
 
 SUBJECT_THEN_MODAL = re.compile(r"^(?P<subject>[A-Z][^.;:!?]{0,90}?)\s+(?:should|must)\s+(?:not\s+)?(?:be\s+)?[a-z]+")

@@ -217,3 +217,8 @@ def test_items_by_role_and_in_older_wording(text, item):
 @pytest.mark.parametrize("text", ["What needs to improve:", "How the force should respond:"])
 def test_a_question_is_no_lead_in(text):
     assert match_lead_in(text) is None
+
+
+def test_praise_set_as_an_item_sentence_is_not_an_item():
+    assert not looks_like_item("The service should be commended for its use of data to target prevention.")
+    assert looks_like_item("The service should make sure that its prevention work is evaluated.")
