@@ -152,27 +152,24 @@ def is_stored(db: sqlite_utils.Database, digest: str) -> bool:
 
 
 class _Pool:
-    """One reader pool for a file's pages, started when the file needs it (a ReaderPool starts afresh
-    after a file crashes PDFium)."""
+    """The reader pool for a file read on its own, started when the file needs it."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.size = 0
         self.executor: ReaderPool | None = None
 
     def for_file(self, path: Path) -> ReaderPool | None:
         size = worker_count(path, self.workers)
         if size < 2:
             return None
-        if size > self.size:
-            self.close()
-            self.executor, self.size = ReaderPool(size), size
+        if self.executor is None:
+            self.executor = ReaderPool(size)
         return self.executor
 
     def close(self) -> None:
         if self.executor is not None:
             self.executor.shutdown()
-            self.executor, self.size = None, 0
+            self.executor = None
 
 
 def worker_count(path: Path, workers: int) -> int:

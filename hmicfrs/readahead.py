@@ -112,7 +112,7 @@ class ReadAhead:
         if path.suffix.lower() != ".pdf":
             return None
         try:
-            digest = self.digests[index] = self.digests.get(index) or sha256_of(path)
+            digest = self.digests[index] = sha256_of(path)
         except OSError:
             return None  # the file's own turn says why it cannot be read
         if not self.wanted(digest):

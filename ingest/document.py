@@ -8,11 +8,15 @@ from concurrent.futures import CancelledError, Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Page, Report
 from .errors import IngestError, NoTextLayer
 from .layout import build_page, drop_running_lines
 from .pdf import iter_pages, metadata_of, open_pdf, producer_of
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 CHUNK = 32  # most pages one worker reads in one task
 
@@ -61,7 +65,7 @@ class PageReading:
         if self.error is not None:
             raise self.error
         try:
-            return [page for task in self.tasks for page in task.result()]
+            return self._collect()
         except (BrokenProcessPool, CancelledError):  # cancelled: the pool was restarted for a dead reader
             if self.alone or self.on_broken is None:
                 raise
@@ -69,6 +73,9 @@ class PageReading:
         pool = self.on_broken()
         self.alone = True
         self.submit(pool, getattr(pool, "_max_workers", 2))
+        return self._collect()
+
+    def _collect(self) -> list[Page]:
         return [page for task in self.tasks for page in task.result()]
 
 
@@ -83,11 +90,15 @@ def open_reading(path: Path, alone: bool = False) -> PageReading:
         return reading
     try:
         reading.page_count = len(doc)
-        reading.producer = producer_of(doc)
-        reading.pdf_title = metadata_of(doc).get("Title")
+        reading.producer, reading.pdf_title = _made_by(doc)
     finally:
         doc.close()
     return reading
+
+
+def _made_by(doc: pdfium.PdfDocument) -> tuple[str | None, str | None]:
+    """The producing software and the Title in the PDF's metadata."""
+    return producer_of(doc), metadata_of(doc).get("Title")
 
 
 def start_reading(path: Path, pool: Executor, workers: int, alone: bool = False) -> PageReading:
@@ -132,8 +143,7 @@ def _read_here(path: Path, report: Report, on_reading: Callable[[], None] | None
     doc, open_warnings = open_pdf(path)
     report.warnings.extend(open_warnings)
     try:
-        report.producer = producer_of(doc)
-        report.pdf_title = metadata_of(doc).get("Title")
+        report.producer, report.pdf_title = _made_by(doc)
         if on_reading:
             on_reading()
         return [build_page(raw) for raw in iter_pages(doc)]
